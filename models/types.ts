@@ -77,3 +77,18 @@ export interface Model {
   /** Observables at state y, in the order of `observables`, written into out. */
   observe(t: number, y: Float64Array, p: Float64Array, out: Float64Array): void;
 }
+
+/**
+ * Structural choices, owned by the models (a scenario selects them).
+ * Structural choices (shared/design/model.md, "Hypotheses researchers must be able to compare"). */
+export interface Hypotheses {
+  /** Why blockade outlasts plasma. */
+  readonly persistence?: 'slow_dissociation' | 'deep_tissue' | 'metabolite';
+  /** How receptor upregulation happens. */
+  readonly upregulation?: 'synthesis' | 'chaperone';
+  /** TLR4 potency: the published in-vitro value, or a user-set apparent IC50 / CNS accumulation. */
+  readonly tlr4?: 'published' | 'apparent';
+  /** Whether 6β-naltrexol contributes to MOR occupancy. */
+  readonly metabolite_occupancy?: boolean;
+}
+

@@ -19,17 +19,8 @@ export interface DoseEvent {
  */
 export type Regimen = { readonly doses: readonly DoseEvent[] } | string;
 
-/** Structural choices (shared/design/model.md, "Hypotheses researchers must be able to compare"). */
-export interface Hypotheses {
-  /** Why blockade outlasts plasma. */
-  readonly persistence?: 'slow_dissociation' | 'deep_tissue' | 'metabolite';
-  /** How receptor upregulation happens. */
-  readonly upregulation?: 'synthesis' | 'chaperone';
-  /** TLR4 potency: the published in-vitro value, or a user-set apparent IC50 / CNS accumulation. */
-  readonly tlr4?: 'published' | 'apparent';
-  /** Whether 6β-naltrexol contributes to MOR occupancy. */
-  readonly metabolite_occupancy?: boolean;
-}
+export type { Hypotheses } from '../../../models/types';
+import type { Hypotheses } from '../../../models/types';
 
 export interface Patient {
   /** Inflammatory phenotype: normal markers or elevated markers (higher TLR4 drive). */
