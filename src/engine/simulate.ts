@@ -1,0 +1,269 @@
+/**
+ * simulate(scenario) → SimulationResult (architecture.md, contract 2).
+ *
+ * Problem → solve → solution, as SciML does it: the scenario is validated and resolved into dose events, the model is
+ * built for the chosen hypotheses, parameters are layered (calibrated defaults → patient phenotype → co-medication
+ * drug → the user's overrides), and the system is integrated segment by segment between doses so that the solver
+ * stops exactly at each dose time and restarts with a fresh step size (a dose is a discontinuity in the depot).
+ * Pure and synchronous: the same numbers in Node, in a worker and on the page.
+ */
+import type { Model } from '../../models/types';
+import { AGONIST_PRESETS, PHENOTYPE_PRESETS } from '../../models/index';
+import type { SimulationResult } from './result';
+import type { Status } from './status';
+import { OK } from './status';
+import type { DoseEvent, ResolvedScenario, Scenario } from './scenario/types';
+import { validateScenario } from './scenario/validateScenario';
+import { createIntegrator } from './solver/createIntegrator';
+import type { Integrator, OdeSystem, SolveOptions, SolveStats } from './solver/types';
+import { newStats } from './solver/types';
+import { computeMetrics } from './metrics';
+import { modelFor } from './modelFor';
+
+/** Defaults chosen so the PK (ng/mL) and the slow receptor states are both resolved to well below plotting precision. */
+export const DEFAULT_RTOL = 1e-6;
+export const DEFAULT_ATOL = 1e-10;
+/** Length of the agonist run-in that makes a patient opioid-dependent before t = 0 (h). 28 days ≫ the slowest
+ * adaptation time constants of the feedback module, so the system starts near its on-agonist steady state. */
+export const DEPENDENCE_RUN_IN_H = 28 * 24;
+
+/** Everything needed to run a validated scenario; reusable across virtual subjects (only p changes). */
+export interface PreparedSimulation {
+  readonly scenario: Scenario;
+  readonly resolved: ResolvedScenario;
+  readonly model: Model;
+  /** Parameter vector after presets and overrides (in the order of model.parameters). */
+  readonly p: Float64Array;
+  readonly grid: Float64Array;
+  readonly options: SolveOptions;
+}
+
+export type Prepared = { ok: true; prepared: PreparedSimulation } | { ok: false; status: Status };
+
+/** One dose event on a model state. */
+interface Event {
+  t: number;
+  state: number;
+  amount: number;
+}
+
+const EMPTY = new Float64Array(0);
+
+function failure(status: Status, scenario?: Scenario): SimulationResult {
+  return {
+    status,
+    time_h: EMPTY,
+    observables: {},
+    metrics: {},
+    doses: [],
+    agonistDoses: [],
+    stats: newStats(),
+    scenario,
+  };
+}
+
+/** The output grid: 0, Δ, 2Δ, … and the end time itself when Δ does not divide the duration. */
+export function outputGrid(duration: number, step: number): Float64Array {
+  const n = Math.floor(duration / step + 1e-9) + 1;
+  const last = (n - 1) * step;
+  const extra = duration - last > 1e-9 * Math.max(1, duration) ? 1 : 0;
+  const grid = new Float64Array(n + extra);
+  for (let k = 0; k < n; k++) grid[k] = k * step; // k*step, not a running sum: no drift over long runs
+  if (extra) grid[n] = duration;
+  return grid;
+}
+
+/** Validate, resolve and build everything a run needs; never throws. */
+export function prepareSimulation(input: unknown): Prepared {
+  let base: Model;
+  try {
+    base = modelFor(undefined);
+  } catch (e) {
+    return { ok: false, status: { code: 'INVALID_INPUT', message: `The model could not be built: ${String(e)}` } };
+  }
+  const v = validateScenario(input, { parameterSpecs: base.parameters });
+  if (!v.ok) return { ok: false, status: v.status };
+  const { scenario, resolved } = v;
+  let model: Model;
+  try {
+    model = modelFor(scenario.hypotheses);
+  } catch (e) {
+    return {
+      ok: false,
+      status: { code: 'INVALID_INPUT', field: 'hypotheses', message: `These hypotheses cannot be combined: ${String(e)}` },
+    };
+  }
+  const p = new Float64Array(model.parameters.length);
+  const index = new Map<string, number>();
+  model.parameters.forEach((spec, i) => {
+    p[i] = spec.value;
+    index.set(spec.id, i);
+  });
+  const layer = (values: Readonly<Record<string, number>> | undefined) => {
+    if (!values) return;
+    for (const [id, value] of Object.entries(values)) {
+      const i = index.get(id);
+      if (i !== undefined) p[i] = value;
+    }
+  };
+  layer(PHENOTYPE_PRESETS[scenario.patient?.phenotype ?? 'normal']);
+  if (scenario.comedication) layer(AGONIST_PRESETS[scenario.comedication.drug]);
+  layer(scenario.parameters);
+
+  const atol = scenario.solver?.atol ?? DEFAULT_ATOL;
+  const options: SolveOptions = {
+    rtol: scenario.solver?.rtol ?? DEFAULT_RTOL,
+    atol,
+    method: scenario.solver?.method ?? 'auto',
+  };
+  return {
+    ok: true,
+    prepared: { scenario, resolved, model, p, grid: outputGrid(scenario.duration_h, scenario.output_step_h), options },
+  };
+}
+
+/** Doses → events on model states, sorted by time (stable: naltrexone before agonist at equal times). */
+function toEvents(model: Model, doses: readonly DoseEvent[], agonist: readonly DoseEvent[], shift = 0): Event[] {
+  const events: Event[] = [];
+  const add = (list: readonly DoseEvent[], target: string) => {
+    const d = model.doseTargets[target];
+    if (!d) return;
+    for (const dose of list) events.push({ t: dose.time_h + shift, state: d.state, amount: dose.amount_mg * d.scale });
+  };
+  add(doses, 'naltrexone');
+  add(agonist, 'agonist');
+  events.sort((a, b) => a.t - b.t);
+  return events;
+}
+
+/**
+ * Integrates from tStart to tEnd over the events, writing grid outputs through `sink`. Returns the status;
+ * y holds the state at the end (or at the failure).
+ */
+function integrateOver(
+  integrator: Integrator,
+  sys: OdeSystem,
+  y: Float64Array,
+  tStart: number,
+  tEnd: number,
+  events: readonly Event[],
+  grid: Float64Array,
+  sink: (k: number, t: number, y: Float64Array) => void,
+  options: SolveOptions,
+  stats: SolveStats,
+): Status {
+  let t = tStart;
+  let k = 0; // first grid index not yet written
+  while (k < grid.length && grid[k] <= t) k++;
+  let e = 0;
+  integrator.reset();
+  while (true) {
+    // Doses due now land before the next segment starts (several at the same time add up).
+    while (e < events.length && events[e].t <= t) {
+      y[events[e].state] += events[e].amount;
+      e++;
+      integrator.reset();
+    }
+    const tNext = e < events.length ? Math.min(events[e].t, tEnd) : tEnd;
+    if (tNext > t) {
+      let kEnd = k;
+      while (kEnd < grid.length && grid[kEnd] <= tNext) kEnd++;
+      const status = integrator.integrate(sys, y, t, tNext, grid, k, kEnd, sink, options, stats);
+      if (status.code !== 'ok') return status;
+      k = kEnd;
+      t = tNext;
+    }
+    if (t >= tEnd) return OK;
+  }
+}
+
+/** Runs a prepared simulation, optionally with another parameter vector (a virtual subject). */
+export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array): SimulationResult {
+  const { model, grid, options, resolved, scenario } = prep;
+  const p = pOverride ?? prep.p;
+  const n = model.states.length;
+  const nObs = model.observables.length;
+  const stats = newStats();
+  const integrator = createIntegrator(options.method ?? 'auto');
+  const sys: OdeSystem = {
+    n,
+    rhs: (t, y, dy) => model.rhs(t, y, p, dy),
+    jac: model.jac ? (t, y, J) => model.jac!(t, y, p, J) : undefined,
+    stateIds: model.states.map((s) => s.id),
+  };
+  const y = new Float64Array(n);
+  model.init(p, y);
+
+  // An opioid-dependent patient: run the agonist regimen in before t = 0 so that receptors and endorphin tone have
+  // adapted to it (the first DEPENDENCE_RUN_IN_H hours of the agonist regimen, shifted to end at t = 0).
+  if (scenario.comedication?.dependent && resolved.agonistDoses.length > 0) {
+    const runIn = resolved.agonistDoses.filter((d) => d.time_h < DEPENDENCE_RUN_IN_H);
+    const pre = toEvents(model, [], runIn, -DEPENDENCE_RUN_IN_H);
+    const status = integrateOver(integrator, sys, y, -DEPENDENCE_RUN_IN_H, 0, pre, EMPTY, () => {}, options, stats);
+    if (status.code !== 'ok') return failure(withContext(status, 'during the opioid run-in before t = 0'), scenario);
+  }
+
+  const series = model.observables.map(() => new Float64Array(grid.length));
+  const out = new Float64Array(nObs);
+  let written = 0;
+  let bad: Status | null = null;
+  const sink = (k: number, t: number, yk: Float64Array) => {
+    if (bad) return;
+    model.observe(t, yk, p, out);
+    for (let j = 0; j < nObs; j++) {
+      const v = out[j];
+      if (!Number.isFinite(v)) {
+        bad = {
+          code: 'NONFINITE',
+          t,
+          variable: model.observables[j].id,
+          message: `${model.observables[j].id} became ${v} at t = ${t.toFixed(3)} h. A parameter is probably outside the range where the model is meaningful: reset the last parameter you changed.`,
+        };
+        return;
+      }
+      series[j][k] = v;
+    }
+    written = k + 1;
+  };
+  if (grid.length > 0 && grid[0] === 0) sink(0, 0, y);
+  const events = toEvents(model, resolved.doses, resolved.agonistDoses);
+  let status = integrateOver(integrator, sys, y, 0, scenario.duration_h, events, grid, sink, options, stats);
+  if (bad) status = bad;
+
+  // On failure keep the valid prefix only, so a chart never receives NaN.
+  const valid = status.code === 'ok' ? grid.length : written;
+  const time_h = valid === grid.length ? grid : grid.slice(0, valid);
+  const observables: Record<string, Float64Array> = {};
+  model.observables.forEach((o, j) => {
+    observables[o.id] = valid === grid.length ? series[j] : series[j].slice(0, valid);
+  });
+  return {
+    status,
+    time_h,
+    observables,
+    metrics: computeMetrics(time_h, observables, resolved.doses),
+    doses: resolved.doses,
+    agonistDoses: resolved.agonistDoses,
+    stats,
+    scenario,
+  };
+}
+
+function withContext(status: Status, where: string): Status {
+  return { ...status, message: `${status.message} (${where})` };
+}
+
+/**
+ * simulate(scenario): validate, build and run. Never throws: a bad scenario gives status INVALID_INPUT naming the
+ * field; a numerical failure gives its code with t and the variable, and the arrays up to that point.
+ */
+export function simulate(input: unknown): SimulationResult {
+  const prep = prepareSimulation(input);
+  if (!prep.ok) return failure(prep.status);
+  try {
+    return runPrepared(prep.prepared);
+  } catch (e) {
+    // A model or solver bug must still come back as a result the chart can explain.
+    return failure({ code: 'NONFINITE', message: `The simulation failed unexpectedly: ${String(e)}` }, prep.prepared.scenario);
+  }
+}
