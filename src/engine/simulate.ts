@@ -19,6 +19,7 @@ import type { Integrator, OdeSystem, SolveOptions, SolveStats } from './solver/t
 import { newStats } from './solver/types';
 import { computeMetrics } from './metrics';
 import { modelFor } from './modelFor';
+import { outputGrid } from './outputGrid';
 
 /** Defaults chosen so the PK (ng/mL) and the slow receptor states are both resolved to well below plotting precision. */
 export const DEFAULT_RTOL = 1e-6;
@@ -60,17 +61,6 @@ function failure(status: Status, scenario?: Scenario): SimulationResult {
     stats: newStats(),
     scenario,
   };
-}
-
-/** The output grid: 0, Δ, 2Δ, … and the end time itself when Δ does not divide the duration. */
-export function outputGrid(duration: number, step: number): Float64Array {
-  const n = Math.floor(duration / step + 1e-9) + 1;
-  const last = (n - 1) * step;
-  const extra = duration - last > 1e-9 * Math.max(1, duration) ? 1 : 0;
-  const grid = new Float64Array(n + extra);
-  for (let k = 0; k < n; k++) grid[k] = k * step; // k*step, not a running sum: no drift over long runs
-  if (extra) grid[n] = duration;
-  return grid;
 }
 
 /** Validate, resolve and build everything a run needs; never throws. */
