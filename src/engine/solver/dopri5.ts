@@ -1,0 +1,308 @@
+import { OK, type Status } from '../status';
+import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
+import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
+
+/*
+ * Dormand–Prince 5(4) with FSAL, PI step-size control, Hairer's initial step, 4th-order dense output and
+ * stiffness detection — a transcription of Hairer's DOPRI5 (Hairer, Nørsett & Wanner, Solving ODEs I,
+ * 2nd ed., Springer 1993, §II.4–II.6; code dopri5.f, version of 2004). Coefficients: Dormand & Prince,
+ * J. Comput. Appl. Math. 6 (1980) 19–26; dense output: Shampine, Math. Comp. 46 (1986) 135–150 as in dopri5.f.
+ */
+
+const C2 = 0.2, C3 = 0.3, C4 = 0.8, C5 = 8 / 9;
+const A21 = 0.2;
+const A31 = 3 / 40, A32 = 9 / 40;
+const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
+const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
+const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
+const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
+// Error estimate: 5th-order minus embedded 4th-order weights.
+const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
+// Dense output (dopri5.f).
+const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
+const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
+
+// Step-size control as in dopri5.f: safety 0.9, step ratio within [0.2, 10], PI with beta = 0.04.
+const SAFE = 0.9;
+const FAC1 = 0.2;
+const FAC2 = 10;
+const BETA = 0.04;
+const EXPO1 = 0.2 - BETA * 0.75;
+const UROUND = 2.220446049250313e-16;
+/** Stiffness: h·|λ| beyond the stability boundary (≈ 3.3) on 15 accepted steps (dopri5.f, IASTI). */
+const STIFF_HLAMB = 3.25;
+const STIFF_COUNT = 15;
+const NONSTIFF_COUNT = 6;
+/** Consecutive non-finite trial steps (each shrinking h tenfold) before giving up. */
+const MAX_NONFINITE_RETRIES = 30;
+
+export interface Dopri5Config {
+  /**
+   * Stop (status STIFFNESS_SUSPECTED, y at the returned t, grid filled up to t) as soon as stiffness is
+   * detected, so that 'auto' can continue with a stiff method. Default false: warn nobody, keep going.
+   */
+  readonly stopWhenStiff?: boolean;
+}
+
+export interface Dopri5Integrator extends Integrator {
+  /** True when the last integrate() call detected stiffness (h·|λ| > 3.25 on 15 accepted steps). */
+  readonly stiffDetected: boolean;
+}
+
+export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
+  const stopWhenStiff = config.stopWhenStiff ?? false;
+  let n = -1;
+  let k1 = new Float64Array(0), k2 = k1, k3 = k1, k4 = k1, k5 = k1, k6 = k1, k7 = k1;
+  let y1 = k1, ysti = k1, yout = k1, atolv = k1, errv = k1;
+  let rc1 = k1, rc2 = k1, rc3 = k1, rc4 = k1, rc5 = k1;
+  /** Step proposed at the end of the previous segment (0: none — estimate one). */
+  let hNext = 0;
+  let facold = 1e-4;
+  let stiff = false;
+
+  function allocate(size: number): void {
+    n = size;
+    k1 = new Float64Array(n); k2 = new Float64Array(n); k3 = new Float64Array(n); k4 = new Float64Array(n);
+    k5 = new Float64Array(n); k6 = new Float64Array(n); k7 = new Float64Array(n);
+    y1 = new Float64Array(n); ysti = new Float64Array(n); yout = new Float64Array(n); atolv = new Float64Array(n);
+    errv = new Float64Array(n);
+    rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n); rc4 = new Float64Array(n);
+    rc5 = new Float64Array(n);
+  }
+
+  /** Index of the first non-finite entry of a, or -1. */
+  function firstNonFinite(a: Float64Array): number {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) return i;
+    return -1;
+  }
+
+  /** Index of the state with the largest scaled error in the last trial step (errv holds h·error). */
+  function worstState(y: Float64Array, rtol: number): number {
+    let worst = 0;
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
+      const r = Math.abs(errv[i]) / sk;
+      if (!(r <= best)) { best = r; worst = i; }
+    }
+    return worst;
+  }
+
+  /**
+   * Hairer's initial step (hinit in dopri5.f): h such that an explicit Euler step changes y by ~1 % of its
+   * scale, then refined with a second-derivative estimate so that h^5·max(|f'|, |f|) ≈ 0.01.
+   */
+  function initialStep(sys: OdeSystem, t: number, y: Float64Array, rtol: number, hmax: number, stats: SolveStats): number {
+    let dnf = 0, dny = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atolv[i] + rtol * Math.abs(y[i]);
+      const a = k1[i] / sk, b = y[i] / sk;
+      dnf += a * a; dny += b * b;
+    }
+    let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
+    h = Math.min(h, hmax);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * k1[i];
+    sys.rhs(t + h, y1, k2);
+    stats.rhsEvals++;
+    let der2 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atolv[i] + rtol * Math.abs(y[i]);
+      const d = (k2[i] - k1[i]) / sk;
+      der2 += d * d;
+    }
+    der2 = Math.sqrt(der2) / h;
+    const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
+    const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1 / 5);
+    const hh = Math.min(100 * h, h1, hmax);
+    return Number.isFinite(hh) && hh > 0 ? hh : Math.min(1e-6, hmax);
+  }
+
+  function integrate(
+    sys: OdeSystem,
+    y: Float64Array,
+    t0: number,
+    t1: number,
+    grid: Float64Array,
+    from: number,
+    to: number,
+    sink: OutputSink,
+    opts: SolveOptions,
+    stats: SolveStats,
+  ): Status {
+    stiff = false;
+    if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
+      return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
+    }
+    if (t1 === t0) return OK;
+    if (sys.n !== n) allocate(sys.n);
+    const bad = checkSolveOptions(sys, opts);
+    if (bad !== '') return { code: 'INVALID_INPUT', message: bad, t: t0, field: 'solver' };
+    const rtol = opts.rtol;
+    if (typeof opts.atol === 'number') atolv.fill(opts.atol);
+    else atolv.set(opts.atol);
+    const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
+    const maxSteps = opts.maxSteps ?? 1e6;
+
+    let k = firstGridIndexAfter(grid, from, to, t0);
+    let t = t0;
+    sys.rhs(t, y, k1);
+    stats.rhsEvals++;
+    const bad0 = firstNonFinite(k1) >= 0 ? firstNonFinite(k1) : firstNonFinite(y);
+    if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);
+
+    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, rtol, hmax, stats);
+    let rejectedLast = false;
+    let nonfiniteRetries = 0;
+    let iasti = 0, nonsti = 0;
+
+    for (;;) {
+      if (stats.steps + stats.rejected >= maxSteps) {
+        return solverFailure('MAX_STEPS', 'dopri5', sys, t, worstState(y, rtol), h, opts);
+      }
+      if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
+        return solverFailure('STEP_UNDERFLOW', 'dopri5', sys, t, worstState(y, rtol), h, opts);
+      }
+      let last = false;
+      if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
+
+      // The seven stages (the seventh is f at the new point: first same as last).
+      for (let i = 0; i < n; i++) y1[i] = y[i] + h * A21 * k1[i];
+      sys.rhs(t + C2 * h, y1, k2);
+      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+      sys.rhs(t + C3 * h, y1, k3);
+      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+      sys.rhs(t + C4 * h, y1, k4);
+      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+      sys.rhs(t + C5 * h, y1, k5);
+      for (let i = 0; i < n; i++) {
+        ysti[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+      }
+      const tph = last ? t1 : t + h;
+      sys.rhs(tph, ysti, k6);
+      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+      sys.rhs(tph, y1, k7);
+      stats.rhsEvals += 6;
+
+      // Error norm: RMS of the scaled local error h·Σ e_j k_j (kept in errv for failure reports).
+      let err = 0;
+      for (let i = 0; i < n; i++) {
+        const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+        errv[i] = e;
+        const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
+        const r = e / sk;
+        err += r * r;
+      }
+      err = Math.sqrt(err / n);
+
+      if (!Number.isFinite(err) || firstNonFinite(k7) >= 0) {
+        // An overflow or NaN inside the step: retry smaller; a genuine blow-up ends in NONFINITE or underflow.
+        stats.rejected++;
+        nonfiniteRetries++;
+        if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
+          let bi = firstNonFinite(y1);
+          if (bi < 0) bi = firstNonFinite(k7);
+          if (bi < 0) bi = firstNonFinite(errv);
+          return solverFailure('NONFINITE', 'dopri5', sys, t, bi, h, opts);
+        }
+        h *= 0.1;
+        rejectedLast = true;
+        continue;
+      }
+      nonfiniteRetries = 0;
+
+      // PI controller (Gustafsson; dopri5.f): hnew = h / clamp(err^(0.2-0.75β) / facold^β / safe).
+      const fac11 = Math.pow(err, EXPO1);
+      let fac = fac11 / Math.pow(facold, BETA);
+      fac = Math.max(1 / FAC2, Math.min(1 / FAC1, fac / SAFE));
+      let hnew = h / fac;
+
+      if (err <= 1) {
+        facold = Math.max(err, 1e-4);
+        stats.steps++;
+
+        // Stiffness detection (dopri5.f): h·|λ| ≈ h·‖k7 − k6‖ / ‖y1 − ysti‖, both at t + h.
+        let stnum = 0, stden = 0;
+        for (let i = 0; i < n; i++) {
+          const a = k7[i] - k6[i], b = y1[i] - ysti[i];
+          stnum += a * a; stden += b * b;
+        }
+        if (stden > 0) {
+          const hlamb = h * Math.sqrt(stnum / stden);
+          if (hlamb > STIFF_HLAMB) {
+            nonsti = 0;
+            iasti++;
+            if (iasti >= STIFF_COUNT) stiff = true;
+          } else {
+            nonsti++;
+            if (nonsti === NONSTIFF_COUNT) iasti = 0;
+          }
+        }
+
+        const tOld = t;
+        const tNew = last ? t1 : t + h;
+        const needDense = k < to && grid[k] <= tNew;
+        if (needDense) {
+          for (let i = 0; i < n; i++) {
+            const dy = y1[i] - y[i];
+            const bspl = h * k1[i] - dy;
+            rc1[i] = y[i];
+            rc2[i] = dy;
+            rc3[i] = bspl;
+            rc4[i] = dy - h * k7[i] - bspl;
+            rc5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+          }
+        }
+        y.set(y1);
+        const swap = k1; k1 = k7; k7 = swap;
+        t = tNew;
+
+        if (needDense) {
+          while (k < to && grid[k] <= tNew) {
+            const tg = grid[k];
+            if (tg === tNew) {
+              sink(k, tg, y);
+            } else {
+              const theta = (tg - tOld) / h;
+              const theta1 = 1 - theta;
+              for (let i = 0; i < n; i++) {
+                yout[i] = rc1[i] + theta * (rc2[i] + theta1 * (rc3[i] + theta * (rc4[i] + theta1 * rc5[i])));
+              }
+              sink(k, tg, yout);
+            }
+            k++;
+          }
+        }
+
+        if (hnew > hmax) hnew = hmax;
+        if (rejectedLast) hnew = Math.min(hnew, h);
+        rejectedLast = false;
+        if (last) {
+          hNext = hnew;
+          return OK;
+        }
+        if (stiff && stopWhenStiff) {
+          hNext = hnew;
+          return solverFailure('STIFFNESS_SUSPECTED', 'dopri5', sys, t, -1, h, opts);
+        }
+        h = hnew;
+      } else {
+        hnew = h / Math.min(1 / FAC1, fac11 / SAFE);
+        rejectedLast = true;
+        stats.rejected++;
+        h = hnew;
+      }
+    }
+  }
+
+  return {
+    name: 'dopri5',
+    integrate,
+    reset(): void {
+      hNext = 0;
+      facold = 1e-4;
+    },
+    get stiffDetected(): boolean {
+      return stiff;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Status, StatusCode } from '../status';
+import type { OdeSystem, SolveOptions } from './types';
+
+/** The name of state i for messages: its id when the system declares one, else "y[i]". */
+export function stateName(sys: OdeSystem, i: number): string {
+  return sys.stateIds?.[i] ?? `y[${i}]`;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x);
+}
+
+/**
+ * Builds the status for a failed integration (CVODE / mrgsolve style): what happened, at which t and state,
+ * the settings in force, and what to change. Only called on failure, so it may allocate.
+ */
+export function solverFailure(
+  code: Exclude<StatusCode, 'ok'>,
+  solver: string,
+  sys: OdeSystem,
+  t: number,
+  stateIndex: number,
+  h: number,
+  opts: SolveOptions,
+): Status {
+  const variable = stateIndex >= 0 ? stateName(sys, stateIndex) : undefined;
+  const where = `at t = ${fmt(t)} h${variable !== undefined ? ` (state "${variable}")` : ''}`;
+  const setting = `solver ${solver}, rtol = ${fmt(opts.rtol)}, step size h = ${fmt(h)} h`;
+  let message: string;
+  switch (code) {
+    case 'NONFINITE':
+      message =
+        `The solution became non-finite (NaN or Infinity) ${where}; ${setting}. ` +
+        `The model overflows or takes an invalid value here: check the parameter values (rates, doses) ` +
+        `or shorten duration_h.`;
+      break;
+    case 'STEP_UNDERFLOW':
+      message =
+        `The step size fell below what double precision can resolve ${where}; ${setting}. ` +
+        `The solution probably grows without bound or jumps here: check the parameter values, or loosen rtol.`;
+      break;
+    case 'MAX_STEPS':
+      message =
+        `The solver reached its limit of ${opts.maxSteps ?? 1e6} steps ${where}; ${setting}. ` +
+        `Raise solver.maxSteps, loosen rtol, shorten duration_h, or use method "auto" or "rodas4" if the model is stiff.`;
+      break;
+    case 'STIFFNESS_SUSPECTED':
+      message =
+        `The problem looks stiff ${where}; ${setting}. The explicit method is limited by stability, not accuracy: ` +
+        `use method "auto" or "rodas4".`;
+      break;
+    default:
+      message = `The solver stopped (${code}) ${where}; ${setting}.`;
+  }
+  const status: { code: StatusCode; message: string; t: number; variable?: string } = { code, message, t };
+  if (variable !== undefined) status.variable = variable;
+  return status;
+}
+
+/** Checks rtol/atol/hmax/maxSteps once per call; returns a message naming the field, or '' when fine. */
+export function checkSolveOptions(sys: OdeSystem, opts: SolveOptions): string {
+  const { rtol, atol } = opts;
+  if (!(Number.isFinite(rtol) && rtol > 0 && rtol < 1)) {
+    return `solver.rtol must be a number in (0, 1), e.g. 1e-6; got ${String(rtol)}.`;
+  }
+  if (typeof atol === 'number') {
+    if (!(Number.isFinite(atol) && atol >= 0)) return `solver.atol must be a finite number ≥ 0, e.g. 1e-10; got ${String(atol)}.`;
+    if (atol === 0 && rtol <= 0) return 'solver.atol and solver.rtol cannot both be 0.';
+  } else {
+    if (atol.length !== sys.n) return `solver.atol has ${atol.length} entries but the system has ${sys.n} states.`;
+    for (let i = 0; i < atol.length; i++) {
+      if (!(Number.isFinite(atol[i]) && atol[i] >= 0)) {
+        return `solver.atol[${i}] (state "${stateName(sys, i)}") must be a finite number ≥ 0; got ${String(atol[i])}.`;
+      }
+    }
+  }
+  if (opts.hmax !== undefined && !(opts.hmax > 0)) return `solver.hmax must be > 0; got ${String(opts.hmax)}.`;
+  if (opts.h0 !== undefined && !(opts.h0 > 0)) return `solver.h0 must be > 0; got ${String(opts.h0)}.`;
+  if (opts.maxSteps !== undefined && !(opts.maxSteps >= 1)) {
+    return `solver.maxSteps must be ≥ 1; got ${String(opts.maxSteps)}.`;
+  }
+  return '';
+}
+
+/** First grid index in [from, to) with grid[k] > t (binary search; the grid is ascending). */
+export function firstGridIndexAfter(grid: Float64Array, from: number, to: number, t: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (grid[mid] > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
