@@ -1,0 +1,154 @@
+import type { CallOptions, EngineClient } from './types';
+import { EngineCallError } from './types';
+import type { SimulationResult } from '../../engine/result';
+import type { Scenario } from '../../engine/scenario/types';
+
+/** How a submission ended. `superseded`: a newer submission arrived first, so this one's answer was not delivered. */
+export type LatestOutcome<R> =
+  | { readonly kind: 'delivered'; readonly value: R }
+  | { readonly kind: 'superseded' }
+  | { readonly kind: 'failed'; readonly error: unknown };
+
+export interface LatestRunnerOptions<I, R> {
+  /** Called with the answer of the newest submission only (never with a stale one). */
+  readonly onResult?: (value: R, input: I) => void;
+  /** Called when the newest submission fails (a rejection other than its own supersession). */
+  readonly onError?: (error: unknown, input: I) => void;
+  /**
+   * What to do with a run that became stale while running:
+   *  - 'drop' (default): let it finish in the worker and throw its answer away. Only one run is in flight and at most
+   *    one input waits (each new input replaces the waiting one), so a burst of N changes costs at most 2 runs and no
+   *    worker restarts. Best when a run is short (a single simulation).
+   *  - 'cancel': abort it at once (its worker is terminated and respawned) and start the newest now. Best when a run
+   *    is long (a population) and waiting for it would be felt.
+   */
+  readonly stale?: 'drop' | 'cancel';
+  /** Per-call options passed through (timeoutMs). */
+  readonly timeoutMs?: number;
+}
+
+export interface LatestRunner<I, R> {
+  /** Start (or queue) a run for `input`; any older submission is superseded. Never rejects. */
+  submit(input: I): Promise<LatestOutcome<R>>;
+  /** Supersede everything: the running call is aborted, the waiting input dropped; nothing more is delivered. */
+  cancel(): void;
+  /** Is a submission still unsettled? (false = the UI is idle) */
+  readonly busy: boolean;
+  readonly counts: { readonly submitted: number; readonly delivered: number; readonly superseded: number; readonly failed: number };
+}
+
+type RunFn<I, R> = (input: I, options: CallOptions) => Promise<R>;
+
+interface Submission<I, R> {
+  readonly seq: number;
+  readonly input: I;
+  readonly done: (outcome: LatestOutcome<R>) => void;
+}
+
+/**
+ * Latest-wins for live controls (a slider fires dozens of changes a second): only the newest submission's answer is
+ * delivered, stale ones are dropped or cancelled, and every submission's promise settles (as 'superseded' at worst).
+ * Accepts an EngineClient (runs simulate) or any `(input, {signal}) => Promise` function.
+ */
+export function createLatestRunner(
+  client: EngineClient,
+  options?: LatestRunnerOptions<Scenario, SimulationResult>,
+): LatestRunner<Scenario, SimulationResult>;
+export function createLatestRunner<I, R>(run: RunFn<I, R>, options?: LatestRunnerOptions<I, R>): LatestRunner<I, R>;
+export function createLatestRunner<I, R>(
+  target: RunFn<I, R> | EngineClient,
+  options: LatestRunnerOptions<I, R> = {},
+): LatestRunner<I, R> {
+  const run: RunFn<I, R> =
+    typeof target === 'function'
+      ? target
+      : (input, callOptions) => target.simulate(input as Scenario, callOptions) as Promise<R>;
+  const mode = options.stale ?? 'drop';
+  let seq = 0;
+  let running: (Submission<I, R> & { readonly controller: AbortController }) | undefined;
+  let waiting: Submission<I, R> | undefined;
+  const counts = { submitted: 0, delivered: 0, superseded: 0, failed: 0 };
+
+  function supersede(s: Submission<I, R>): void {
+    counts.superseded++;
+    s.done({ kind: 'superseded' });
+  }
+
+  function start(s: Submission<I, R>): void {
+    const controller = new AbortController();
+    const current = { ...s, controller };
+    running = current;
+    const callOptions: CallOptions = { signal: controller.signal, timeoutMs: options.timeoutMs };
+    let promise: Promise<R>;
+    try {
+      promise = run(s.input, callOptions);
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.then(
+      (value) => finish(current, { kind: 'delivered', value }),
+      (error: unknown) => finish(current, { kind: 'failed', error }),
+    );
+  }
+
+  function finish(s: Submission<I, R> & { readonly controller: AbortController }, outcome: LatestOutcome<R>): void {
+    if (running === s) running = undefined;
+    const newest = s.seq === seq;
+    const cancelledByUs = s.controller.signal.aborted;
+    if (!newest || cancelledByUs) {
+      supersede(s);
+    } else if (outcome.kind === 'delivered') {
+      counts.delivered++;
+      options.onResult?.(outcome.value, s.input);
+      s.done(outcome);
+    } else if (outcome.kind === 'failed') {
+      counts.failed++;
+      options.onError?.(outcome.error, s.input);
+      s.done(outcome);
+    }
+    if (!running && waiting) {
+      const next = waiting;
+      waiting = undefined;
+      start(next);
+    }
+  }
+
+  return {
+    submit(input: I): Promise<LatestOutcome<R>> {
+      counts.submitted++;
+      return new Promise<LatestOutcome<R>>((done) => {
+        const s: Submission<I, R> = { seq: ++seq, input, done };
+        if (waiting) {
+          supersede(waiting);
+          waiting = undefined;
+        }
+        if (running && mode === 'cancel') {
+          running.controller.abort(); // its rejection (CANCELLED) comes back through finish() as superseded
+          running = undefined;
+        }
+        if (running) waiting = s;
+        else start(s);
+      });
+    },
+    cancel(): void {
+      seq++; // nothing submitted so far is the newest any more
+      if (waiting) {
+        supersede(waiting);
+        waiting = undefined;
+      }
+      running?.controller.abort();
+      running = undefined;
+    },
+    get busy(): boolean {
+      return running !== undefined || waiting !== undefined;
+    },
+    get counts() {
+      return { ...counts };
+    },
+  };
+}
+
+/** True when an error is the client's own CANCELLED rejection (for callers that handle cancel silently). */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof EngineCallError && error.code === 'CANCELLED';
+}

@@ -1,0 +1,37 @@
+/**
+ * The worker boundary (architecture.md, contract 5): the one file of message types between the page and the engine
+ * worker. comlink carries the calls; this file says what may cross. Everything returned is structured-cloneable and
+ * every Float64Array in a result is TRANSFERRED (its buffer moves, it is not copied), so a long run costs the page a
+ * pointer swap, not a copy.
+ *
+ * Calls are supervised on the page side (src/view/client/createEngineClient.ts): each one can be cancelled, and a worker
+ * that crashes or hangs is terminated and respawned while its pending calls are rejected — comlink alone would leave
+ * them pending forever.
+ */
+import type { SimulationResult } from '../src/engine/result';
+
+/** Bumped when a message shape changes incompatibly; ping() reports it so a stale cached worker is detected. */
+export const PROTOCOL_VERSION = 1 as const;
+
+export interface PingReply {
+  readonly protocol: typeof PROTOCOL_VERSION;
+  /** performance.now() inside the worker when it answered (ms): proves the worker's event loop is free. */
+  readonly at_ms: number;
+}
+
+/**
+ * What the engine worker exposes. Methods are written synchronously here (what the worker implements);
+ * the page sees them through comlink's Remote<EngineWorkerApi>, where each returns a Promise.
+ */
+export interface EngineWorkerApi {
+  /** Liveness and version check. */
+  ping(): PingReply;
+  /**
+   * Runs the engine's simulate() (src/engine/index.ts). The scenario is validated inside the engine, so it is typed
+   * `unknown` here: bad input comes back as a result with status INVALID_INPUT, never as an exception.
+   */
+  simulate(scenario: unknown): SimulationResult;
+}
+
+/** Names of the calls the client may make (used for per-method counters and error messages). */
+export type EngineMethod = keyof EngineWorkerApi;
