@@ -60,10 +60,12 @@ export function validateScenario(input: unknown, options: ValidateOptions = {}):
     return validate(input, options);
   } catch (e) {
     if (e instanceof Invalid) {
-      return { ok: false, status: { code: 'INVALID_INPUT', field: e.field, message: e.field ? `${e.field}: ${e.message}` : e.message } };
+      // Problems with the document as a whole are reported against the field "scenario".
+      const field = e.field || 'scenario';
+      return { ok: false, status: { code: 'INVALID_INPUT', field, message: `${field}: ${e.message}` } };
     }
     // A hostile object (throwing getter, Proxy, …) must not escape as an exception.
-    return { ok: false, status: { code: 'INVALID_INPUT', field: '', message: `The scenario could not be read: ${safeString(e)}.` } };
+    return { ok: false, status: { code: 'INVALID_INPUT', field: 'scenario', message: `scenario: could not be read (${safeString(e)}).` } };
   }
 }
 
