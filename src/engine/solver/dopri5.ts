@@ -1,6 +1,7 @@
 import { OK, type Status } from '../status';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
 import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
+import { initialStep } from './initialStep';
 
 /*
  * Dormand–Prince 5(4) with FSAL, PI step-size control, Hairer's initial step, 4th-order dense output and
@@ -38,8 +39,8 @@ const MAX_NONFINITE_RETRIES = 30;
 
 export interface Dopri5Config {
   /**
-   * Stop (status STIFFNESS_SUSPECTED, y at the returned t, grid filled up to t) as soon as stiffness is
-   * detected, so that 'auto' can continue with a stiff method. Default false: warn nobody, keep going.
+   * Stop as soon as stiffness is detected (status ok, switchAt = the time reached, y = y(switchAt), the grid
+   * filled up to it), so that 'auto' can continue with a stiff method. Default false: keep going.
    */
   readonly stopWhenStiff?: boolean;
 }
@@ -47,6 +48,8 @@ export interface Dopri5Config {
 export interface Dopri5Integrator extends Integrator {
   /** True when the last integrate() call detected stiffness (h·|λ| > 3.25 on 15 accepted steps). */
   readonly stiffDetected: boolean;
+  /** With stopWhenStiff: the time at which the last integrate() stopped early for stiffness, else NaN. */
+  readonly switchAt: number;
 }
 
 export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
@@ -59,6 +62,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   let hNext = 0;
   let facold = 1e-4;
   let stiff = false;
+  let switchAt = NaN;
 
   function allocate(size: number): void {
     n = size;
@@ -88,35 +92,6 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     return worst;
   }
 
-  /**
-   * Hairer's initial step (hinit in dopri5.f): h such that an explicit Euler step changes y by ~1 % of its
-   * scale, then refined with a second-derivative estimate so that h^5·max(|f'|, |f|) ≈ 0.01.
-   */
-  function initialStep(sys: OdeSystem, t: number, y: Float64Array, rtol: number, hmax: number, stats: SolveStats): number {
-    let dnf = 0, dny = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = atolv[i] + rtol * Math.abs(y[i]);
-      const a = k1[i] / sk, b = y[i] / sk;
-      dnf += a * a; dny += b * b;
-    }
-    let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
-    h = Math.min(h, hmax);
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * k1[i];
-    sys.rhs(t + h, y1, k2);
-    stats.rhsEvals++;
-    let der2 = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = atolv[i] + rtol * Math.abs(y[i]);
-      const d = (k2[i] - k1[i]) / sk;
-      der2 += d * d;
-    }
-    der2 = Math.sqrt(der2) / h;
-    const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
-    const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1 / 5);
-    const hh = Math.min(100 * h, h1, hmax);
-    return Number.isFinite(hh) && hh > 0 ? hh : Math.min(1e-6, hmax);
-  }
-
   function integrate(
     sys: OdeSystem,
     y: Float64Array,
@@ -130,6 +105,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     stats: SolveStats,
   ): Status {
     stiff = false;
+    switchAt = NaN;
     if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
       return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
     }
@@ -150,7 +126,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     const bad0 = firstNonFinite(k1) >= 0 ? firstNonFinite(k1) : firstNonFinite(y);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);
 
-    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, rtol, hmax, stats);
+    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);
     let rejectedLast = false;
     let nonfiniteRetries = 0;
     let iasti = 0, nonsti = 0;
@@ -282,7 +258,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         }
         if (stiff && stopWhenStiff) {
           hNext = hnew;
-          return solverFailure('STIFFNESS_SUSPECTED', 'dopri5', sys, t, -1, h, opts);
+          switchAt = t;
+          return OK;
         }
         h = hnew;
       } else {
@@ -303,6 +280,9 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     },
     get stiffDetected(): boolean {
       return stiff;
+    },
+    get switchAt(): number {
+      return switchAt;
     },
   };
 }

@@ -7,6 +7,11 @@ export interface OdeSystem {
   jac?(t: number, y: Float64Array, J: Float64Array): void;
   /** Names of the states, for error messages. */
   readonly stateIds?: readonly string[];
+  /**
+   * True when rhs does not depend on t (within a segment). Lets the Rosenbrock solver skip the finite-difference
+   * ∂f/∂t (one RHS evaluation per step). Default false: assume it may depend on t.
+   */
+  readonly autonomous?: boolean;
 }
 
 export type SolverMethod = 'auto' | 'dopri5' | 'rodas4';

@@ -1,0 +1,77 @@
+import { OK, type Status } from '../status';
+import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
+import { createDopri5 } from './dopri5';
+import { createRodas4 } from './rodas4';
+
+/** Which method 'auto' is using now, and how often it switched (for benchmarks and tests). */
+export interface AutoIntegrator extends Integrator {
+  readonly mode: 'dopri5' | 'rodas4';
+  readonly switches: number;
+}
+
+/**
+ * Automatic stiffness switching (the idea of LSODA — Petzold 1983 — with Hairer's detectors): integrate with
+ * DOPRI5 while the step is set by accuracy; when DOPRI5's h·|λ| test says stability limits the step, continue
+ * from that point with RODAS; when RODAS's steps are small enough that h·‖J‖∞ < 3.25 for a while, go back.
+ * The mode persists across segments (a dose does not change stiffness), and restarts explicit when time goes
+ * backwards (a new run).
+ */
+export function createAutoIntegrator(): AutoIntegrator {
+  const explicit = createDopri5({ stopWhenStiff: true });
+  const stiff = createRodas4({ stopWhenNonstiff: true });
+  let mode: 'dopri5' | 'rodas4' = 'dopri5';
+  let lastEnd = -Infinity;
+  let switches = 0;
+
+  function integrate(
+    sys: OdeSystem,
+    y: Float64Array,
+    t0: number,
+    t1: number,
+    grid: Float64Array,
+    from: number,
+    to: number,
+    sink: OutputSink,
+    opts: SolveOptions,
+    stats: SolveStats,
+  ): Status {
+    if (t0 < lastEnd) {
+      mode = 'dopri5';
+      explicit.reset();
+      stiff.reset();
+    }
+    let t = t0;
+    // Each pass either finishes the segment or switches once; the cap only guards against a detector loop.
+    for (let pass = 0; pass < 1000; pass++) {
+      const solver = mode === 'dopri5' ? explicit : stiff;
+      const status = solver.integrate(sys, y, t, t1, grid, from, to, sink, opts, stats);
+      if (status.code !== 'ok') return status;
+      const at = solver.switchAt;
+      if (Number.isNaN(at)) {
+        lastEnd = t1;
+        return OK;
+      }
+      t = at;
+      mode = mode === 'dopri5' ? 'rodas4' : 'dopri5';
+      switches++;
+    }
+    // Unreachable in practice: finish with the stiff method, which never needs to switch.
+    lastEnd = t1;
+    return createRodas4().integrate(sys, y, t, t1, grid, from, to, sink, opts, stats);
+  }
+
+  return {
+    name: 'auto',
+    integrate,
+    reset(): void {
+      explicit.reset();
+      stiff.reset();
+    },
+    get mode() {
+      return mode;
+    },
+    get switches() {
+      return switches;
+    },
+  };
+}

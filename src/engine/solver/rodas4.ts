@@ -1,0 +1,361 @@
+import { OK, type Status } from '../status';
+import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
+import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
+import { initialStep } from './initialStep';
+import { luFactor, luSolve } from './lu';
+
+/*
+ * RODAS: a stiffly accurate Rosenbrock method of order 4 with an embedded order-3 solution, 6 stages, one LU
+ * per step and its own order-3 dense output — Hairer & Wanner, Solving ODEs II, 2nd ed., Springer 1996,
+ * §IV.7 (method on p. 452; code rodas.f, METH = 1). Stage form (transformed variables u_i, identity mass):
+ *   (I/(hγ) − J) u_i = f(t + c_i h, y + Σ_j a_ij u_j) + Σ_j (c_ij / h) u_j + h d_i ∂f/∂t,
+ * y_embedded = y + Σ a_5j u_j + u_5, y_new = y_embedded + u_6 (u_6 is the error estimate).
+ * L-stable and stiffly accurate, so it damps the fast binding modes of the receptor model without ringing.
+ */
+
+const C2 = 0.386, C3 = 0.21, C4 = 0.63;
+const D1 = 0.25, D2 = -0.1043, D3 = 0.1035, D4 = -0.03620000000000023;
+const A21 = 1.544;
+const A31 = 0.9466785280815826, A32 = 0.2557011698983284;
+const A41 = 3.314825187068521, A42 = 2.896124015972201, A43 = 0.9986419139977817;
+const A51 = 1.221224509226641, A52 = 6.019134481288629, A53 = 12.53708332932087, A54 = -0.687886036105895;
+const C21 = -5.6688;
+const C31 = -2.430093356833875, C32 = -0.2063599157091915;
+const C41 = -0.1073529058151375, C42 = -9.594562251023355, C43 = -20.47028614809616;
+const C51 = 7.496443313967647, C52 = -10.24680431464352, C53 = -33.99990352819905, C54 = 11.7089089320616;
+const C61 = 8.083246795921522, C62 = -7.981132988064893, C63 = -31.52159432874371, C64 = 16.31930543123136;
+const C65 = -6.058818238834054;
+const GAMMA = 0.25;
+// Dense output: y(t_old + s·h) = (1−s)·y_old + s·(y_new + (1−s)·(q1 + s·q2)), q1 = Σ d2j u_j, q2 = Σ d3j u_j.
+const D21 = 10.12623508344586, D22 = -7.487995877610167, D23 = -34.80091861555747, D24 = -7.992771707568823;
+const D25 = 1.025137723295662;
+const D31 = -0.6762803392801253, D32 = 6.087714651680015, D33 = 16.43084320892478, D34 = 24.76722511418386;
+const D35 = -6.594389125716872;
+
+// Step control as in rodas.f: 0.2 ≤ hnew/h ≤ 6, safety 0.9, Gustafsson's predictive controller.
+const FAC1 = 5;
+const FAC2 = 1 / 6;
+const SAFE = 0.9;
+const UROUND = 2.220446049250313e-16;
+const MAX_NONFINITE_RETRIES = 30;
+const MAX_SINGULAR_RETRIES = 5;
+/** Non-stiffness: h·‖J‖∞ below DOPRI5's stability boundary (≈ 3.3) on this many accepted steps in a row. */
+const NONSTIFF_HNORM = 3.25;
+const NONSTIFF_COUNT = 15;
+
+export interface Rodas4Config {
+  /**
+   * Stop (status ok, switchAt = the time reached) once the problem has looked non-stiff for a while
+   * (h·‖J‖∞ < 3.25 — ‖J‖∞ bounds the spectral radius, so an explicit method would be stable at this h),
+   * so that 'auto' can go back to the cheaper explicit method. Default false.
+   */
+  readonly stopWhenNonstiff?: boolean;
+}
+
+export interface Rodas4Integrator extends Integrator {
+  /** With stopWhenNonstiff: the time at which the last integrate() stopped early, else NaN. */
+  readonly switchAt: number;
+}
+
+export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
+  const stopWhenNonstiff = config.stopWhenNonstiff ?? false;
+  let n = -1;
+  let dy1 = new Float64Array(0), dy = dy1, fx = dy1, ynew = dy1, tmp = dy1, atolv = dy1, yout = dy1;
+  let ak1 = dy1, ak2 = dy1, ak3 = dy1, ak4 = dy1, ak5 = dy1, ak6 = dy1;
+  let rc0 = dy1, rc1 = dy1, rc2 = dy1, rc3 = dy1;
+  let jac = dy1, lu = dy1;
+  let piv = new Int32Array(0);
+  let hNext = 0;
+  let hacc = 0;
+  let erracc = 1;
+  let switchAt = NaN;
+
+  function allocate(size: number): void {
+    n = size;
+    dy1 = new Float64Array(n); dy = new Float64Array(n); fx = new Float64Array(n); ynew = new Float64Array(n);
+    tmp = new Float64Array(n); atolv = new Float64Array(n); yout = new Float64Array(n);
+    ak1 = new Float64Array(n); ak2 = new Float64Array(n); ak3 = new Float64Array(n); ak4 = new Float64Array(n);
+    ak5 = new Float64Array(n); ak6 = new Float64Array(n);
+    rc0 = new Float64Array(n); rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n);
+    jac = new Float64Array(n * n); lu = new Float64Array(n * n);
+    piv = new Int32Array(n);
+  }
+
+  function firstNonFinite(a: Float64Array): number {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) return i;
+    return -1;
+  }
+
+  function worstState(y: Float64Array, rtol: number): number {
+    let worst = 0, best = -1;
+    for (let i = 0; i < n; i++) {
+      const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
+      const r = Math.abs(ak6[i]) / sk;
+      if (!(r <= best)) { best = r; worst = i; }
+    }
+    return worst;
+  }
+
+  /**
+   * ∂f/∂y at (t, y) into jac (row-major, jac[i·n + j] = ∂f_i/∂y_j): analytic when the system has one, else
+   * forward differences with Hairer's increment δ_j = sqrt(u · max(1e-5, |y_j|)) (rodas.f), n RHS calls.
+   */
+  function jacobian(sys: OdeSystem, t: number, y: Float64Array, stats: SolveStats): void {
+    stats.jacEvals++;
+    if (sys.jac) {
+      sys.jac(t, y, jac);
+      return;
+    }
+    for (let j = 0; j < n; j++) {
+      const ysafe = y[j];
+      const delta = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(ysafe)));
+      y[j] = ysafe + delta;
+      sys.rhs(t, y, tmp);
+      y[j] = ysafe;
+      const inv = 1 / delta;
+      for (let i = 0; i < n; i++) jac[i * n + j] = (tmp[i] - dy1[i]) * inv;
+    }
+    stats.rhsEvals += n;
+  }
+
+  /** ‖J‖∞ = max_i Σ_j |J_ij| ≥ spectral radius. */
+  function jacNormInf(): number {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const r = i * n;
+      for (let j = 0; j < n; j++) s += Math.abs(jac[r + j]);
+      if (s > m) m = s;
+    }
+    return m;
+  }
+
+  function integrate(
+    sys: OdeSystem,
+    y: Float64Array,
+    t0: number,
+    t1: number,
+    grid: Float64Array,
+    from: number,
+    to: number,
+    sink: OutputSink,
+    opts: SolveOptions,
+    stats: SolveStats,
+  ): Status {
+    switchAt = NaN;
+    if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
+      return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
+    }
+    if (t1 === t0) return OK;
+    if (sys.n !== n) allocate(sys.n);
+    const bad = checkSolveOptions(sys, opts);
+    if (bad !== '') return { code: 'INVALID_INPUT', message: bad, t: t0, field: 'solver' };
+    const rtol = opts.rtol;
+    if (typeof opts.atol === 'number') atolv.fill(opts.atol);
+    else atolv.set(opts.atol);
+    const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
+    const maxSteps = opts.maxSteps ?? 1e6;
+    const autonomous = sys.autonomous === true;
+
+    let k = firstGridIndexAfter(grid, from, to, t0);
+    let t = t0;
+    sys.rhs(t, y, dy1);
+    stats.rhsEvals++;
+    {
+      const b = firstNonFinite(dy1) >= 0 ? firstNonFinite(dy1) : firstNonFinite(y);
+      if (b >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, b, 0, opts);
+    }
+    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, dy1, atolv, rtol, hmax, 4, ynew, dy, stats);
+    let reject = false;
+    let needJac = true;
+    let nonfiniteRetries = 0;
+    let singularRetries = 0;
+    let nonstiffRun = 0;
+    let jnorm = 0;
+
+    for (;;) {
+      if (stats.steps + stats.rejected >= maxSteps) {
+        return solverFailure('MAX_STEPS', 'rodas4', sys, t, worstState(y, rtol), h, opts);
+      }
+      if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
+        return solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, worstState(y, rtol), h, opts);
+      }
+      let last = false;
+      if (t + 1.0001 * h >= t1) { h = t1 - t; last = true; }
+
+      if (needJac) {
+        // dy1 = f(t, y) is current (computed at segment start or after the last accepted step).
+        jacobian(sys, t, y, stats);
+        if (stopWhenNonstiff) jnorm = jacNormInf();
+        if (!autonomous) {
+          const delt = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t)));
+          sys.rhs(t + delt, y, tmp);
+          stats.rhsEvals++;
+          for (let i = 0; i < n; i++) fx[i] = (tmp[i] - dy1[i]) / delt;
+        }
+        needJac = false;
+      }
+
+      // E = I/(hγ) − J, factored once per step.
+      const fac = 1 / (h * GAMMA);
+      for (let i = 0, nn = n * n; i < nn; i++) lu[i] = -jac[i];
+      for (let i = 0; i < n; i++) lu[i * n + i] += fac;
+      stats.decompositions++;
+      if (luFactor(lu, n, piv) >= 0) {
+        singularRetries++;
+        if (singularRetries >= MAX_SINGULAR_RETRIES) {
+          const s = solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, -1, h, opts);
+          return { ...s, message: `The iteration matrix I/(hγ) − J stayed singular after ${MAX_SINGULAR_RETRIES} step reductions. ${s.message}` };
+        }
+        h *= 0.5;
+        reject = true;
+        continue;
+      }
+      singularRetries = 0;
+
+      const hc21 = C21 / h, hc31 = C31 / h, hc32 = C32 / h, hc41 = C41 / h, hc42 = C42 / h, hc43 = C43 / h;
+      const hc51 = C51 / h, hc52 = C52 / h, hc53 = C53 / h, hc54 = C54 / h;
+      const hc61 = C61 / h, hc62 = C62 / h, hc63 = C63 / h, hc64 = C64 / h, hc65 = C65 / h;
+      const hd1 = autonomous ? 0 : h * D1, hd2 = autonomous ? 0 : h * D2;
+      const hd3 = autonomous ? 0 : h * D3, hd4 = autonomous ? 0 : h * D4;
+
+      // Stage 1
+      for (let i = 0; i < n; i++) ak1[i] = dy1[i] + hd1 * fx[i];
+      luSolve(lu, n, piv, ak1);
+      // Stage 2
+      for (let i = 0; i < n; i++) ynew[i] = y[i] + A21 * ak1[i];
+      sys.rhs(t + C2 * h, ynew, dy);
+      for (let i = 0; i < n; i++) ak2[i] = dy[i] + hd2 * fx[i] + hc21 * ak1[i];
+      luSolve(lu, n, piv, ak2);
+      // Stage 3
+      for (let i = 0; i < n; i++) ynew[i] = y[i] + A31 * ak1[i] + A32 * ak2[i];
+      sys.rhs(t + C3 * h, ynew, dy);
+      for (let i = 0; i < n; i++) ak3[i] = dy[i] + hd3 * fx[i] + hc31 * ak1[i] + hc32 * ak2[i];
+      luSolve(lu, n, piv, ak3);
+      // Stage 4
+      for (let i = 0; i < n; i++) ynew[i] = y[i] + A41 * ak1[i] + A42 * ak2[i] + A43 * ak3[i];
+      sys.rhs(t + C4 * h, ynew, dy);
+      for (let i = 0; i < n; i++) ak4[i] = dy[i] + hd4 * fx[i] + hc41 * ak1[i] + hc42 * ak2[i] + hc43 * ak3[i];
+      luSolve(lu, n, piv, ak4);
+      // Stage 5 (c5 = 1, d5 = 0)
+      for (let i = 0; i < n; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i];
+      sys.rhs(t + h, ynew, dy);
+      for (let i = 0; i < n; i++) ak5[i] = dy[i] + hc51 * ak1[i] + hc52 * ak2[i] + hc53 * ak3[i] + hc54 * ak4[i];
+      luSolve(lu, n, piv, ak5);
+      // Embedded solution, then stage 6 (c6 = 1, d6 = 0)
+      for (let i = 0; i < n; i++) ynew[i] += ak5[i];
+      sys.rhs(t + h, ynew, dy);
+      for (let i = 0; i < n; i++) {
+        ak6[i] = dy[i] + hc61 * ak1[i] + hc62 * ak2[i] + hc63 * ak3[i] + hc64 * ak4[i] + hc65 * ak5[i];
+      }
+      luSolve(lu, n, piv, ak6);
+      for (let i = 0; i < n; i++) ynew[i] += ak6[i];
+      stats.rhsEvals += 5;
+
+      // Error: u_6 = y_new − y_embedded.
+      let err = 0;
+      for (let i = 0; i < n; i++) {
+        const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
+        const r = ak6[i] / sk;
+        err += r * r;
+      }
+      err = Math.sqrt(err / n);
+
+      if (!Number.isFinite(err)) {
+        stats.rejected++;
+        nonfiniteRetries++;
+        if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
+          let bi = firstNonFinite(ynew);
+          if (bi < 0) bi = firstNonFinite(dy);
+          return solverFailure('NONFINITE', 'rodas4', sys, t, bi, h, opts);
+        }
+        h *= 0.1;
+        reject = true;
+        continue;
+      }
+      nonfiniteRetries = 0;
+
+      let facc = Math.max(FAC2, Math.min(FAC1, Math.pow(err, 0.25) / SAFE));
+      let hnew = h / facc;
+
+      if (err <= 1) {
+        stats.steps++;
+        // Gustafsson's predictive controller (rodas.f, IWORK(3) = 1).
+        if (hacc > 0) {
+          let facgus = (hacc / h) * Math.pow((err * err) / erracc, 0.25) / SAFE;
+          facgus = Math.max(FAC2, Math.min(FAC1, facgus));
+          facc = Math.max(facc, facgus);
+          hnew = h / facc;
+        }
+        hacc = h;
+        erracc = Math.max(0.01, err);
+
+        const tOld = t;
+        const tNew = last ? t1 : t + h;
+        const needDense = k < to && grid[k] <= tNew;
+        if (needDense) {
+          for (let i = 0; i < n; i++) {
+            rc0[i] = y[i];
+            rc1[i] = ynew[i];
+            rc2[i] = D21 * ak1[i] + D22 * ak2[i] + D23 * ak3[i] + D24 * ak4[i] + D25 * ak5[i];
+            rc3[i] = D31 * ak1[i] + D32 * ak2[i] + D33 * ak3[i] + D34 * ak4[i] + D35 * ak5[i];
+          }
+        }
+        y.set(ynew);
+        t = tNew;
+        if (needDense) {
+          while (k < to && grid[k] <= tNew) {
+            const tg = grid[k];
+            if (tg === tNew) {
+              sink(k, tg, y);
+            } else {
+              const s = (tg - tOld) / h;
+              const s1 = 1 - s;
+              for (let i = 0; i < n; i++) yout[i] = rc0[i] * s1 + s * (rc1[i] + s1 * (rc2[i] + s * rc3[i]));
+              sink(k, tg, yout);
+            }
+            k++;
+          }
+        }
+
+        if (hnew > hmax) hnew = hmax;
+        if (reject) hnew = Math.min(hnew, h);
+        reject = false;
+        if (stopWhenNonstiff) {
+          if (h * jnorm < NONSTIFF_HNORM) nonstiffRun++;
+          else nonstiffRun = 0;
+        }
+        if (last) {
+          hNext = hnew;
+          return OK;
+        }
+        if (stopWhenNonstiff && nonstiffRun >= NONSTIFF_COUNT) {
+          hNext = hnew;
+          switchAt = t;
+          return OK;
+        }
+        h = hnew;
+        sys.rhs(t, y, dy1);
+        stats.rhsEvals++;
+        needJac = true;
+      } else {
+        reject = true;
+        stats.rejected++;
+        h = hnew;
+      }
+    }
+  }
+
+  return {
+    name: 'rodas4',
+    integrate,
+    reset(): void {
+      hNext = 0;
+      hacc = 0;
+      erracc = 1;
+    },
+    get switchAt(): number {
+      return switchAt;
+    },
+  };
+}
