@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createLatestRunner, isCancellation } from '../../../src/view/client/createLatestRunner';
+import { createEngineClient } from '../../../src/view/client/createEngineClient';
+import { EngineCallError, type CallOptions } from '../../../src/view/client/types';
+import type { SimulationResult } from '../../../src/engine/result';
+import { fakeWorkerFactory, sleep } from './fakeWorker';
+import { script, scriptedEngine, tagOf } from './fakeEngine';
+
+/** A run function whose calls the test finishes by hand, recording what was started and what was aborted. */
+function manualRun() {
+  const started: { input: number; signal: AbortSignal | undefined; finish: (v: number) => void; fail: (e: unknown) => void }[] = [];
+  const run = (input: number, options: CallOptions) =>
+    new Promise<number>((resolve, reject) => {
+      started.push({ input, signal: options.signal, finish: resolve, fail: reject });
+      options.signal?.addEventListener('abort', () => reject(new EngineCallError('CANCELLED', 'cancelled')));
+    });
+  return { run, started };
+}
+
+describe('createLatestRunner', () => {
+  it('delivers the answer of a lone submission', async () => {
+    const { run, started } = manualRun();
+    const delivered: number[] = [];
+    const runner = createLatestRunner(run, { onResult: (v) => delivered.push(v) });
+    const p = runner.submit(1);
+    expect(runner.busy).toBe(true);
+    started[0].finish(10);
+    await expect(p).resolves.toEqual({ kind: 'delivered', value: 10 });
+    expect(delivered).toEqual([10]);
+    expect(runner.busy).toBe(false);
+  });
+
+  it('in drop mode a burst costs two runs: the one already running (thrown away) and the newest', async () => {
+    const { run, started } = manualRun();
+    const delivered: [number, number][] = [];
+    const runner = createLatestRunner(run, { onResult: (v, input) => delivered.push([v, input]) });
+    const outcomes = Array.from({ length: 100 }, (_, i) => runner.submit(i));
+    expect(started.map((s) => s.input)).toEqual([0]); // inputs 1..98 were replaced while waiting, never run
+    started[0].finish(0);
+    await sleep(0);
+    expect(started.map((s) => s.input)).toEqual([0, 99]);
+    expect(started[0].signal?.aborted).toBe(false); // let finish, not killed
+    started[1].finish(990);
+    const settled = await Promise.all(outcomes);
+    expect(delivered).toEqual([[990, 99]]);
+    expect(settled.filter((o) => o.kind === 'superseded')).toHaveLength(99);
+    expect(settled[99]).toEqual({ kind: 'delivered', value: 990 });
+    expect(runner.counts).toEqual({ submitted: 100, delivered: 1, superseded: 99, failed: 0 });
+  });
+
+  it('in cancel mode each new submission aborts the running one and starts at once', async () => {
+    const { run, started } = manualRun();
+    const delivered: number[] = [];
+    const runner = createLatestRunner(run, { stale: 'cancel', onResult: (v) => delivered.push(v) });
+    const outcomes = [0, 1, 2].map((i) => runner.submit(i));
+    expect(started.map((s) => [s.input, s.signal?.aborted])).toEqual([[0, true], [1, true], [2, false]]);
+    started[2].finish(2);
+    expect((await Promise.all(outcomes)).map((o) => o.kind)).toEqual(['superseded', 'superseded', 'delivered']);
+    expect(delivered).toEqual([2]);
+  });
+
+  it('reports a failure of the newest submission through onError, and not its own cancellation', async () => {
+    const { run, started } = manualRun();
+    const errors: unknown[] = [];
+    const runner = createLatestRunner(run, { onError: (e) => errors.push(e), stale: 'cancel' });
+    const first = runner.submit(1);
+    const second = runner.submit(2); // first is cancelled: no onError for it
+    started[1].fail(new EngineCallError('TIMEOUT', 'too slow'));
+    expect((await first).kind).toBe('superseded');
+    const o = await second;
+    expect(o.kind).toBe('failed');
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as EngineCallError).code).toBe('TIMEOUT');
+  });
+
+  it('cancel() settles everything as superseded and delivers nothing more', async () => {
+    const { run, started } = manualRun();
+    const delivered: number[] = [];
+    const runner = createLatestRunner(run, { onResult: (v) => delivered.push(v) });
+    const a = runner.submit(1);
+    const b = runner.submit(2);
+    runner.cancel();
+    expect(runner.busy).toBe(false);
+    expect(started[0].signal?.aborted).toBe(true);
+    expect([(await a).kind, (await b).kind]).toEqual(['superseded', 'superseded']);
+    expect(delivered).toEqual([]);
+  });
+
+  it('drives a supervised client: 100 rapid changes deliver only the last result, and no worker is left behind', async () => {
+    const factory = fakeWorkerFactory((i) => scriptedEngine(i));
+    const client = createEngineClient({ createWorker: factory.create });
+    for (const stale of ['drop', 'cancel'] as const) {
+      const delivered: SimulationResult[] = [];
+      const runner = createLatestRunner(client, { stale, onResult: (r) => delivered.push(r) });
+      const outcomes = Array.from({ length: 100 }, (_, i) => runner.submit(script({ kind: 'slow', tag: i, ms: 2 })));
+      await Promise.all(outcomes);
+      expect(delivered.map(tagOf)).toEqual([99]);
+      expect(client.counters()).toMatchObject({ inFlight: 0, live: 1 });
+      expect(factory.made.filter((w) => !w.terminated)).toHaveLength(1);
+    }
+    client.dispose();
+  });
+
+  it('isCancellation() recognises only the client’s CANCELLED error', () => {
+    expect(isCancellation(new EngineCallError('CANCELLED', ''))).toBe(true);
+    expect(isCancellation(new EngineCallError('TIMEOUT', ''))).toBe(false);
+    expect(isCancellation(new Error('CANCELLED'))).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { expose, wrap } from 'comlink';
+import { createEngineApi, type EngineFunctions } from '../../workers/createEngineApi';
+import type { EngineWorkerApi } from '../../workers/protocol';
+import type { SimulationResult } from '../../src/engine/result';
+
+/** The worker's API exposed on one end of a MessageChannel, wrapped on the other (comlink's own test set-up). */
+function connect(engine: EngineFunctions) {
+  const { port1, port2 } = new MessageChannel();
+  expose(createEngineApi(engine), port2);
+  const remote = wrap<EngineWorkerApi>(port1);
+  return { remote, close: () => { port1.close(); port2.close(); } };
+}
+
+function resultWith(time_h: Float64Array, observables: Record<string, Float64Array>): SimulationResult {
+  return {
+    status: { code: 'ok', message: '' },
+    time_h,
+    observables,
+    metrics: { cmax: 1.5 },
+    doses: [{ time_h: 0, amount_mg: 4.5 }],
+    agonistDoses: [],
+    stats: { steps: 3, rejected: 0, rhsEvals: 19, jacEvals: 0, decompositions: 0 },
+  };
+}
+
+describe('createEngineApi (the worker side, over a MessageChannel)', () => {
+  it('simulate() hands the scenario to the engine untouched and returns its result', async () => {
+    const seen: unknown[] = [];
+    const { remote, close } = connect({
+      simulate: (s) => {
+        seen.push(s);
+        return resultWith(Float64Array.of(0, 0.5), { mor_occupancy: Float64Array.of(0, 0.25) });
+      },
+    });
+    const scenario = { version: 1, duration_h: 1, output_step_h: 0.5, regimen: { doses: [] } };
+    const r = await remote.simulate(scenario);
+    expect(seen).toEqual([scenario]);
+    expect(r.time_h).toBeInstanceOf(Float64Array);
+    expect(Array.from(r.time_h)).toEqual([0, 0.5]);
+    expect(Array.from(r.observables.mor_occupancy)).toEqual([0, 0.25]);
+    expect(r.metrics).toEqual({ cmax: 1.5 });
+    expect(r.doses).toEqual([{ time_h: 0, amount_mg: 4.5 }]);
+    close();
+  });
+
+  it('transfers every result buffer instead of copying it: the worker’s arrays are detached after the answer', async () => {
+    const time_h = new Float64Array(1000).fill(1);
+    const occ = new Float64Array(1000).fill(0.5);
+    const { remote, close } = connect({ simulate: () => resultWith(time_h, { mor_occupancy: occ }) });
+    const r = await remote.simulate({});
+    expect(time_h.byteLength).toBe(0); // a transferred buffer is detached on the sending side
+    expect(occ.byteLength).toBe(0);
+    expect(r.time_h.length).toBe(1000);
+    expect(r.observables.mor_occupancy[999]).toBe(0.5);
+    close();
+  });
+
+  it('transfers a buffer shared by two observables once, keeping both views', async () => {
+    const buffer = new ArrayBuffer(4 * 8);
+    const all = new Float64Array(buffer);
+    all.set([1, 2, 3, 4]);
+    const a = new Float64Array(buffer, 0, 2);
+    const b = new Float64Array(buffer, 16, 2);
+    const { remote, close } = connect({ simulate: () => resultWith(Float64Array.of(0, 1), { a, b }) });
+    const r = await remote.simulate({});
+    expect(Array.from(r.observables.a)).toEqual([1, 2]);
+    expect(Array.from(r.observables.b)).toEqual([3, 4]);
+    expect(r.observables.a.buffer).toBe(r.observables.b.buffer); // still one buffer on the page side
+    close();
+  });
+
+  it('ping() answers with the protocol version and the worker clock', async () => {
+    const { remote, close } = connect({ simulate: () => { throw new Error('unused'); } });
+    const reply = await remote.ping();
+    expect(reply.protocol).toBe(1);
+    expect(reply.at_ms).toBeGreaterThan(0);
+    close();
+  });
+
+  it('an exception in the engine reaches the caller as a rejection carrying its message', async () => {
+    const { remote, close } = connect({ simulate: () => { throw new RangeError('negative volume'); } });
+    await expect(remote.simulate({})).rejects.toThrow('negative volume');
+    close();
+  });
+});
