@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { workerTestCommands } from './test/browser/workers/nodeCommands';
 
 // Debian's chromium (or a browser named by CHROMIUM_PATH). As root it needs --no-sandbox; the
 // background-networking flags stop it flooding this closed network with refused connections.
@@ -38,6 +39,8 @@ export default defineConfig({
             provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
             instances: [{ browser: 'chromium' }],
             viewport: { width: 1280, height: 720 },
+            // Node-side helpers for the worker tests (engine run in Node for bit-for-bit checks; live worker count).
+            commands: workerTestCommands,
           },
         },
       },
