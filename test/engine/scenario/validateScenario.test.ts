@@ -186,6 +186,6 @@ describe('validateScenario', () => {
 
   it('normalises -0 to 0 so that the JSON text of the result reads back identically', () => {
     const r = validateScenario({ ...base, regimen: { doses: [{ time_h: -0, amount_mg: 1 }] } });
-    expect(r.ok && Object.is((r.scenario.regimen as { doses: { time_h: number }[] }).doses[0].time_h, 0)).toBe(true);
+    expect(r.ok && Object.is((r.scenario.regimen as { readonly doses: readonly { time_h: number }[] }).doses[0].time_h, 0)).toBe(true);
   });
 });
