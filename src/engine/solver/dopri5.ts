@@ -81,6 +81,19 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   }
 
   /** Index of the state with the largest scaled error in the last trial step (errv holds h·error). */
+  /**
+   * The state to blame for a non-finite trial step (failure path only): the first component of f that is
+   * non-finite at the last good y and the time of the first failed trial (the RHS itself produced it), else the
+   * first non-finite component of the trial values (an overflow of y).
+   */
+  function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number): number {
+    sys.rhs(tBad, y, yout);
+    let i = firstNonFinite(yout);
+    if (i >= 0) return i;
+    i = firstNonFinite(y1); if (i >= 0) return i; i = firstNonFinite(k7); if (i >= 0) return i; i = firstNonFinite(errv); if (i >= 0) return i;
+    return -1;
+  }
+
   function worstState(y: Float64Array, rtol: number): number {
     let worst = 0;
     let best = -1;
@@ -129,6 +142,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);
     let rejectedLast = false;
     let nonfiniteRetries = 0;
+    let tBad = t0;
     let iasti = 0, nonsti = 0;
 
     for (;;) {
@@ -136,6 +150,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         return solverFailure('MAX_STEPS', 'dopri5', sys, t, worstState(y, rtol), h, opts);
       }
       if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
+        // Shrinking because the trial values overflowed: the cause is the non-finite value, say so.
+        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad), h, opts);
         return solverFailure('STEP_UNDERFLOW', 'dopri5', sys, t, worstState(y, rtol), h, opts);
       }
       let last = false;
@@ -173,12 +189,10 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       if (!Number.isFinite(err) || firstNonFinite(k7) >= 0) {
         // An overflow or NaN inside the step: retry smaller; a genuine blow-up ends in NONFINITE or underflow.
         stats.rejected++;
+        if (nonfiniteRetries === 0) tBad = last ? t1 : t + h;
         nonfiniteRetries++;
         if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
-          let bi = firstNonFinite(y1);
-          if (bi < 0) bi = firstNonFinite(k7);
-          if (bi < 0) bi = firstNonFinite(errv);
-          return solverFailure('NONFINITE', 'dopri5', sys, t, bi, h, opts);
+          return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad), h, opts);
         }
         h *= 0.1;
         rejectedLast = true;

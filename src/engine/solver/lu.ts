@@ -1,6 +1,6 @@
 /**
- * Dense LU decomposition with partial pivoting, in place on a row-major n×n Float64Array (Doolittle, as in
- * Hairer's DEC/SOL, after Moler 1972). Used by the Rosenbrock solver for (1/(hγ)·I − J); n is small (≈ 10–30),
+ * Dense LU decomposition with partial pivoting, in place on a row-major n×n Float64Array (Doolittle with
+ * row interchanges, P·A = L·U as in LAPACK's dgetrf/dgetrs). Used by the Rosenbrock solver for (1/(hγ)·I − J); n is small (≈ 10–30),
  * so a dense factorisation (n³/3 flops) is cheaper than any sparse bookkeeping.
  */
 
@@ -37,12 +37,17 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array): number {
 
 /** Solves (P·L·U) x = b in place (b becomes x), with a and piv from luFactor. */
 export function luSolve(a: Float64Array, n: number, piv: Int32Array, b: Float64Array): void {
-  // Forward: apply the row swaps and L (unit diagonal).
+  // The factorisation swapped whole rows (multipliers included, P·A = L·U as in LAPACK's getrf), so apply all
+  // the swaps to b first, then forward substitution with L (unit diagonal).
   for (let k = 0; k < n; k++) {
     const p = piv[k];
     if (p !== k) { const t = b[k]; b[k] = b[p]; b[p] = t; }
-    const bk = b[k];
-    if (bk !== 0) for (let i = k + 1; i < n; i++) b[i] -= a[i * n + k] * bk;
+  }
+  for (let i = 1; i < n; i++) {
+    const ri = i * n;
+    let s = b[i];
+    for (let j = 0; j < i; j++) s -= a[ri + j] * b[j];
+    b[i] = s;
   }
   // Back substitution with U.
   for (let k = n - 1; k >= 0; k--) {

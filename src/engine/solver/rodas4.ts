@@ -37,6 +37,7 @@ const FAC1 = 5;
 const FAC2 = 1 / 6;
 const SAFE = 0.9;
 const UROUND = 2.220446049250313e-16;
+const SQRT_UROUND = Math.sqrt(UROUND);
 const MAX_NONFINITE_RETRIES = 30;
 const MAX_SINGULAR_RETRIES = 5;
 /** Non-stiffness: h·‖J‖∞ below DOPRI5's stability boundary (≈ 3.3) on this many accepted steps in a row. */
@@ -86,6 +87,19 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     return -1;
   }
 
+  /**
+   * The state to blame for a non-finite trial step (failure path only): the first component of f that is
+   * non-finite at the last good y and the time of the first failed trial (the RHS itself produced it), else the
+   * first non-finite component of the trial values (an overflow of y).
+   */
+  function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number): number {
+    sys.rhs(tBad, y, tmp);
+    let i = firstNonFinite(tmp);
+    if (i >= 0) return i;
+    i = firstNonFinite(ynew); if (i >= 0) return i; i = firstNonFinite(dy); if (i >= 0) return i;
+    return -1;
+  }
+
   function worstState(y: Float64Array, rtol: number): number {
     let worst = 0, best = -1;
     for (let i = 0; i < n; i++) {
@@ -98,7 +112,10 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
   /**
    * ∂f/∂y at (t, y) into jac (row-major, jac[i·n + j] = ∂f_i/∂y_j): analytic when the system has one, else
-   * forward differences with Hairer's increment δ_j = sqrt(u · max(1e-5, |y_j|)) (rodas.f), n RHS calls.
+   * forward differences, n RHS calls. Increment δ_j = sqrt(u)·max(|y_j|, atol_j) (1e-5 if both are 0): relative
+   * to the state's own scale, as CVODE's difference-quotient Jacobian does. Hairer's sqrt(u·max(1e-5, |y_j|))
+   * assumes states of order ≥ 1e-5 and, on ROBER (y2 ≈ 1e-13), makes ∂f3/∂y2 300× too large, which a
+   * Rosenbrock method (it needs the exact Jacobian for its order) pays for with 25× more steps.
    */
   function jacobian(sys: OdeSystem, t: number, y: Float64Array, stats: SolveStats): void {
     stats.jacEvals++;
@@ -108,7 +125,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     }
     for (let j = 0; j < n; j++) {
       const ysafe = y[j];
-      const delta = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(ysafe)));
+      const scale = Math.max(Math.abs(ysafe), atolv[j]);
+      const delta = SQRT_UROUND * (scale > 0 ? scale : 1e-5);
       y[j] = ysafe + delta;
       sys.rhs(t, y, tmp);
       y[j] = ysafe;
@@ -169,6 +187,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let reject = false;
     let needJac = true;
     let nonfiniteRetries = 0;
+    let tBad = t0;
     let singularRetries = 0;
     let nonstiffRun = 0;
     let jnorm = 0;
@@ -178,6 +197,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         return solverFailure('MAX_STEPS', 'rodas4', sys, t, worstState(y, rtol), h, opts);
       }
       if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
+        // Shrinking because the trial values overflowed: the cause is the non-finite value, say so.
+        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad), h, opts);
         return solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, worstState(y, rtol), h, opts);
       }
       let last = false;
@@ -263,11 +284,10 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
       if (!Number.isFinite(err)) {
         stats.rejected++;
+        if (nonfiniteRetries === 0) tBad = last ? t1 : t + h;
         nonfiniteRetries++;
         if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
-          let bi = firstNonFinite(ynew);
-          if (bi < 0) bi = firstNonFinite(dy);
-          return solverFailure('NONFINITE', 'rodas4', sys, t, bi, h, opts);
+          return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad), h, opts);
         }
         h *= 0.1;
         reject = true;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createAutoIntegrator } from '../../../src/engine/solver/createAutoIntegrator';
+import { createDopri5 } from '../../../src/engine/solver/dopri5';
+import { newStats, type OdeSystem } from '../../../src/engine/solver/types';
+import { HIRES, ROBER, VDPOL, mescd, type TestProblem } from './stiffTestSet';
+
+const none = new Float64Array(0);
+
+function solveAuto(p: TestProblem, rtol: number) {
+  const integ = createAutoIntegrator();
+  const y = Float64Array.from(p.y0);
+  const stats = newStats();
+  const status = integ.integrate(p.sys, y, 0, p.tEnd, none, 0, 0, () => {}, { rtol, atol: rtol * p.atolPerRtol }, stats);
+  return { status, y, stats, integ, digits: mescd(y, p) };
+}
+
+describe('createAutoIntegrator', () => {
+  for (const p of [ROBER, HIRES, VDPOL]) {
+    it(`${p.name}: switches to RODAS4 by itself and reaches the reference to the requested digits minus one`, () => {
+      for (const d of [4, 6, 8]) {
+        const r = solveAuto(p, 10 ** -d);
+        expect(r.status.code).toBe('ok');
+        expect(r.integ.switches).toBeGreaterThanOrEqual(1);
+        expect(r.digits, `${p.name} rtol 1e-${d}`).toBeGreaterThanOrEqual(d - 1);
+      }
+    });
+  }
+
+  it('stays explicit on a non-stiff problem (one-compartment oral PK): no switch', () => {
+    const sys: OdeSystem = { n: 2, autonomous: true, rhs: (_t, y, d) => { d[0] = -1.2 * y[0]; d[1] = 1.2 * y[0] - 0.1 * y[1]; } };
+    const integ = createAutoIntegrator();
+    const st = integ.integrate(sys, new Float64Array([1, 0]), 0, 72, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-10 }, newStats());
+    expect(st.code).toBe('ok');
+    expect(integ.switches).toBe(0);
+    expect(integ.mode).toBe('dopri5');
+  });
+
+  it('on HIRES needs under a tenth of the RHS evaluations of DOPRI5 alone', () => {
+    const auto = solveAuto(HIRES, 1e-6);
+    const y = Float64Array.from(HIRES.y0);
+    const stats = newStats();
+    createDopri5().integrate(HIRES.sys, y, 0, HIRES.tEnd, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-6 }, stats);
+    expect(auto.stats.rhsEvals * 10).toBeLessThan(stats.rhsEvals);
+  });
+
+  it('switches back and forth on Van der Pol (stiff slow arcs, non-stiff fast jumps)', () => {
+    const r = solveAuto(VDPOL, 1e-6);
+    expect(r.integ.switches).toBeGreaterThanOrEqual(2);
+  });
+
+  it('starts explicit again when time goes backwards (a new run)', () => {
+    const integ = createAutoIntegrator();
+    const y = Float64Array.from(ROBER.y0);
+    integ.integrate(ROBER.sys, y, 0, 100, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-12 }, newStats());
+    expect(integ.mode).toBe('rodas4');
+    const sys: OdeSystem = { n: 1, rhs: (_t, yy, d) => { d[0] = -yy[0]; } };
+    integ.integrate(sys, new Float64Array([1]), 0, 1, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-12 }, newStats());
+    expect(integ.mode).toBe('dopri5');
+  });
+});
