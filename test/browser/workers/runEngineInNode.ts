@@ -1,10 +1,12 @@
 /**
  * Runs the engine in Node (as the CLI does, through tsx) for the browser tests' bit-for-bit comparison.
- * Input on stdin: a JSON array of scenarios. Output on stdout: one JSON array of results in which every Float64Array
- * is the base64 of its raw bytes — exact to the bit, including -0, which JSON numbers would lose.
+ * Input on stdin: a JSON array of scenarios. Output on stdout: a NodeRun — the results, in which every Float64Array
+ * is the base64 of its raw bytes (exact to the bit, including -0, which JSON numbers would lose), and Node's answers
+ * to the Math probe.
  */
 import { simulate } from '../../../src/engine/index';
-import type { EncodedResult } from './encodedResult';
+import type { EncodedResult, NodeRun } from './encodedResult';
+import { mathProbe } from './mathProbe';
 
 function b64(a: Float64Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -20,5 +22,6 @@ process.stdin.on('end', () => {
     for (const id of Object.keys(r.observables)) observables[id] = b64(r.observables[id]);
     return { status: r.status.code, message: r.status.message, time_h: b64(r.time_h), observables, metrics: JSON.stringify(r.metrics) };
   });
-  process.stdout.write(JSON.stringify(out));
+  const run: NodeRun = { results: out, mathProbe: b64(mathProbe()), v8: process.versions.v8 };
+  process.stdout.write(JSON.stringify(run));
 });
