@@ -12,7 +12,9 @@ export const REGIMEN_LIMITS = Object.freeze({
   /** Shortest and longest dosing interval (h). */
   minIntervalH: 0.01,
   maxIntervalH: 8760,
-  /** Longest dose-free gap of an `off` step (h): two years. */
+  /** Shortest and longest dose-free gap of an `off` step (h). The lower bounds keep every number printable
+   * without an exponent, so formatted text always parses again. */
+  minOffH: 0.01,
   maxOffH: 17520,
   /** Most doses one regimen may produce (before skips). */
   maxDoses: 20000,

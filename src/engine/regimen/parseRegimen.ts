@@ -92,7 +92,7 @@ class Parser {
   private range(tok: RegimenToken, value: number, lo: number, hi: number, what: string, unit: string): void {
     if (!(value >= lo && value <= hi)) {
       const u = unit ? ` ${unit}` : '';
-      const allowed = lo > 0 && lo < 1e-300 ? `more than 0 and at most ${hi}${u}` : `${lo}–${hi}${u}`;
+      const allowed = `${lo}–${hi}${u}`;
       throw new RegimenSyntaxError(`at column ${tok.col}, ${what} ${tok.text}${u} is out of range: allowed ${allowed}.`);
     }
   }
@@ -151,7 +151,7 @@ class Parser {
       this.next();
       const { value, tok } = this.number('the length of the dose-free gap, e.g. "off 72h" or "off 3d"');
       const hours = value * this.durationUnit('"h" or "d" after the gap length');
-      this.range(tok, hours, Number.MIN_VALUE, L.maxOffH, 'the gap', 'h');
+      this.range(tok, hours, L.minOffH, L.maxOffH, 'the gap', 'h');
       return { kind: 'off', duration_h: hours };
     }
     const amount = this.number('a dose amount in mg, e.g. "4.5 mg"');

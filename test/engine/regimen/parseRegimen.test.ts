@@ -114,7 +114,7 @@ describe('parseRegimen', () => {
     expect(error('1 mg q24h x 0')).toMatch(/number of doses 0 is out of range: allowed 1–20000/);
     expect(error('1 mg q1h x 20001')).toMatch(/allowed 1–20000/);
     expect(error('1 mg q1h x 15000 then 1 mg q1h x 15000')).toMatch(/30000 doses; at most 20000/);
-    expect(error('1 mg q24h x 1 then off 0h then 1 mg q24h x 1')).toMatch(/more than 0/);
+    expect(error('1 mg q24h x 1 then off 0h then 1 mg q24h x 1')).toMatch(/gap 0 h is out of range: allowed 0.01–17520 h/);
   });
 
   it('refuses clock times outside 00:00–23:59, repeated options and skips of doses that do not exist', () => {
