@@ -1,0 +1,27 @@
+/**
+ * The only place where view, client and state meet (architecture.md): the engine runs in a supervised Web Worker
+ * behind the client; the view gets model metadata (parameter names, units, ranges, sources) but never the engine.
+ */
+import { createModel } from '../models/index';
+import type { Hypotheses, ParameterSpec } from '../models/types';
+import { createEngineClient } from './view/client/createEngineClient';
+import { App } from './view/App';
+
+const specCache = new Map<string, readonly ParameterSpec[]>();
+function parameterSpecs(h: Hypotheses | undefined): readonly ParameterSpec[] {
+  const key = JSON.stringify(h ?? {});
+  let specs = specCache.get(key);
+  if (!specs) {
+    specs = createModel(h).parameters;
+    specCache.set(key, specs);
+  }
+  return specs;
+}
+
+const root = document.getElementById('app');
+if (root) {
+  const client = createEngineClient();
+  const app = new App(root, { client, parameterSpecs });
+  // for the browser benchmark and for debugging from the console; holds no secrets
+  (globalThis as { ldnLab?: unknown }).ldnLab = { app, client };
+}

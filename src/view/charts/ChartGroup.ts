@@ -1,0 +1,630 @@
+import * as d3 from 'd3';
+import type { SimulationResult } from '../../engine/result';
+import type { PanelSpec, SeriesSpec } from './panelSpecs';
+import { decimate } from './decimate';
+import { dayAndClock, sleepWindows, timeTicks } from './timeTicks';
+import { BACKGROUND, GRID, INK, MUTED_INK, SLEEP_FILL } from '../theme/palette';
+import { describePanel } from './describePanel';
+import { formatValue } from './formatValue';
+
+/**
+ * Linked time-series panels sharing one time axis, one crosshair and one zoom (brush).
+ * B is the current scenario (solid lines), A the pinned one (dashed ghost lines). In difference mode each panel
+ * shows B − A instead. All styling is set as SVG attributes, not CSS, so an exported SVG/PNG looks the same as
+ * the page. Text from users (scenario names) only ever reaches the DOM through textContent.
+ */
+export interface ChartRun {
+  readonly result: SimulationResult;
+  readonly label: string;
+}
+
+export interface ChartData {
+  /** B: the scenario being edited. */
+  readonly current: ChartRun | null;
+  /** A: the pinned scenario (ghost curves). */
+  readonly pinned: ChartRun | null;
+}
+
+export interface ChartGroupOptions {
+  readonly panels: readonly PanelSpec[];
+  /** Height of each panel (px). */
+  readonly panelHeight?: number;
+  readonly fontSize?: number;
+  /** Called when the user zooms (brush, keys) or resets (null). */
+  readonly onZoom?: (domain: readonly [number, number] | null) => void;
+}
+
+interface PanelView {
+  readonly spec: PanelSpec;
+  readonly root: HTMLElement;
+  readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  readonly summary: HTMLElement;
+  log: boolean;
+  y: d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
+}
+
+const MARGIN = { top: 40, right: 20, bottom: 30, left: 66 };
+let uid = 0;
+
+export class ChartGroup {
+  readonly element: HTMLElement;
+  private readonly readout: HTMLElement;
+  private readonly key: HTMLElement;
+  private readonly panelViews: PanelView[] = [];
+  private data: ChartData = { current: null, pinned: null };
+  private zoom: [number, number] | null = null;
+  private crosshair: number | null = null;
+  private diff = false;
+  private width = 900;
+  private panelHeight: number;
+  private fontSize: number;
+  private readonly clipId = `ldn-clip-${++uid}`;
+  private readonly resizeObserver: ResizeObserver | null;
+
+  constructor(container: HTMLElement, private readonly options: ChartGroupOptions) {
+    this.panelHeight = options.panelHeight ?? 190;
+    this.fontSize = options.fontSize ?? 12;
+    this.element = document.createElement('div');
+    this.element.className = 'chart-group';
+    this.element.tabIndex = 0;
+    this.element.setAttribute('role', 'group');
+    this.element.setAttribute(
+      'aria-label',
+      'Linked charts. Arrow keys move the read-out (Shift: by a day), + and − zoom, 0 resets the zoom, Escape hides the read-out.',
+    );
+    this.readout = document.createElement('div');
+    this.readout.className = 'readout';
+    this.readout.setAttribute('aria-live', 'polite');
+    this.key = document.createElement('p');
+    this.key.className = 'scenario-key';
+    this.element.append(this.key, this.readout);
+    for (const spec of options.panels) this.panelViews.push(this.createPanel(spec));
+    container.append(this.element);
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.width = Math.max(320, Math.floor(container.clientWidth || 900));
+    this.resizeObserver =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            const w = Math.max(320, Math.floor(this.element.clientWidth));
+            if (w && Math.abs(w - this.width) > 1) {
+              this.width = w;
+              this.render();
+            }
+          });
+    this.resizeObserver?.observe(this.element);
+    this.renderReadout();
+  }
+
+  setData(data: ChartData): void {
+    this.data = data;
+    const d = this.duration();
+    if (this.zoom && (this.zoom[0] >= d || this.zoom[1] > d)) this.zoom = null;
+    this.render();
+  }
+
+  setLog(panelId: string, on: boolean): void {
+    const p = this.panelViews.find((v) => v.spec.id === panelId);
+    if (!p || !p.spec.logAllowed) return;
+    p.log = on;
+    this.render();
+  }
+
+  isLog(panelId: string): boolean {
+    return this.panelViews.find((v) => v.spec.id === panelId)?.log ?? false;
+  }
+
+  setDifference(on: boolean): void {
+    this.diff = on;
+    this.render();
+  }
+
+  setZoom(domain: readonly [number, number] | null, notify = true): void {
+    const d = this.duration();
+    if (domain) {
+      const a = Math.max(0, Math.min(domain[0], domain[1]));
+      const b = Math.min(d, Math.max(domain[0], domain[1]));
+      this.zoom = b - a >= 0.5 ? [a, b] : null;
+    } else this.zoom = null;
+    this.render();
+    if (notify) this.options.onZoom?.(this.zoom);
+  }
+
+  getZoom(): readonly [number, number] | null {
+    return this.zoom;
+  }
+
+  setCrosshair(t: number | null): void {
+    this.crosshair = t;
+    this.renderCrosshair();
+  }
+
+  setAppearance(panelHeight: number, fontSize: number): void {
+    this.panelHeight = panelHeight;
+    this.fontSize = fontSize;
+    this.render();
+  }
+
+  /** The SVG elements of the panels (for export). */
+  svgs(): SVGSVGElement[] {
+    return this.panelViews.map((p) => p.svg.node()!);
+  }
+
+  dispose(): void {
+    this.resizeObserver?.disconnect();
+    this.element.remove();
+  }
+
+  private duration(): number {
+    const c = this.data.current?.result.time_h;
+    const p = this.data.pinned?.result.time_h;
+    const dc = c && c.length ? c[c.length - 1] : 0;
+    const dp = p && p.length ? p[p.length - 1] : 0;
+    return Math.max(dc, dp, 1);
+  }
+
+  private domain(): [number, number] {
+    return this.zoom ?? [0, this.duration()];
+  }
+
+  private createPanel(spec: PanelSpec): PanelView {
+    const root = document.createElement('figure');
+    root.className = 'chart-panel';
+    root.dataset.panel = spec.id;
+    const titleId = `${this.clipId}-${spec.id}-title`;
+    const summaryId = `${this.clipId}-${spec.id}-summary`;
+    const svg = d3
+      .select(root)
+      .append('svg')
+      .attr('xmlns', 'http://www.w3.org/2000/svg')
+      .attr('role', 'img')
+      .attr('aria-labelledby', titleId)
+      .attr('aria-describedby', summaryId)
+      .attr('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif');
+    svg.append('title').attr('id', titleId).text(spec.title);
+    svg.append('rect').attr('class', 'bg').attr('fill', BACKGROUND);
+    svg.append('defs').append('clipPath').attr('id', `${this.clipId}-${spec.id}`).append('rect');
+    for (const layer of ['sleep', 'grid', 'baseline', 'refs', 'lines-pinned', 'lines-current', 'doses', 'axis-x', 'axis-y', 'head', 'crosshair', 'brush', 'message'])
+      svg.append('g').attr('class', layer);
+    const summary = document.createElement('p');
+    summary.className = 'sr-only';
+    summary.id = summaryId;
+    root.append(summary);
+    this.element.append(root);
+    const view: PanelView = { spec, root, svg, summary, log: false, y: d3.scaleLinear() };
+
+    svg.on('pointermove', (event: PointerEvent) => {
+      const [px] = d3.pointer(event, svg.node());
+      const x = this.xScale();
+      if (px < x.range()[0] || px > x.range()[1]) return;
+      this.crosshair = x.invert(px);
+      this.renderCrosshair();
+    });
+    svg.on('pointerleave', () => {
+      this.crosshair = null;
+      this.renderCrosshair();
+    });
+    svg.on('dblclick', () => this.setZoom(null));
+    return view;
+  }
+
+  private xScale(): d3.ScaleLinear<number, number> {
+    return d3.scaleLinear().domain(this.domain()).range([MARGIN.left, this.width - MARGIN.right]);
+  }
+
+  /** The values a series shows: its own, or B − A in difference mode (A interpolated onto B's grid). */
+  private seriesValues(run: ChartRun, s: SeriesSpec, forPinned: boolean): { t: Float64Array; y: Float64Array } | null {
+    const r = run.result;
+    const raw = r.observables[s.observable];
+    if (!raw || !r.time_h.length) return null;
+    const f = s.factor ?? 1;
+    const y = new Float64Array(raw.length);
+    for (let i = 0; i < raw.length; i++) y[i] = raw[i] * f;
+    if (this.diff && !forPinned && this.data.pinned) {
+      const a = this.data.pinned.result;
+      const ay = a.observables[s.observable];
+      if (!ay || !a.time_h.length) return null;
+      for (let i = 0; i < y.length; i++) y[i] -= interpolate(a.time_h, ay, r.time_h[i]) * f;
+    }
+    return { t: r.time_h, y };
+  }
+
+  /** Which line style is which scenario (text only: labels may come from users). */
+  private renderKey(): void {
+    const items: HTMLElement[] = [];
+    const add = (style: string, tag: string, text: string): void => {
+      const span = document.createElement('span');
+      span.className = `key-item key-${style}`;
+      span.dataset.run = tag;
+      const sample = document.createElement('i');
+      sample.className = `key-line ${style}`;
+      const b = document.createElement('b');
+      b.textContent = `${tag}:`;
+      span.append(sample, b, ` ${text}`);
+      items.push(span);
+    };
+    if (this.data.current) add('solid', 'B', this.data.current.label);
+    if (this.data.pinned) add('dashed', 'A', `${this.data.pinned.label} (pinned)`);
+    if (this.diff && this.data.pinned && this.data.current) {
+      const note = document.createElement('span');
+      note.className = 'key-item';
+      note.textContent = 'Showing the difference B − A';
+      items.push(note);
+    }
+    this.key.replaceChildren(...items);
+  }
+
+  render(): void {
+    this.renderKey();
+    const x = this.xScale();
+    const [x0, x1] = x.domain() as [number, number];
+    const h = this.panelHeight;
+    const fs = this.fontSize;
+    const diffMode = this.diff && !!this.data.pinned && !!this.data.current;
+    for (const p of this.panelViews) {
+      const { svg, spec } = p;
+      const top = MARGIN.top + Math.max(0, fs - 12) * 1.5 + (this.headRows(spec, diffMode) - 1) * fs * 1.6;
+      svg.attr('width', this.width).attr('height', h).attr('viewBox', `0 0 ${this.width} ${h}`).attr('font-size', fs);
+      svg.select('rect.bg').attr('width', this.width).attr('height', h);
+      const yRange: [number, number] = [h - MARGIN.bottom, top];
+      svg.select(`#${this.clipId}-${spec.id} rect`)
+        .attr('x', MARGIN.left).attr('y', top - 2)
+        .attr('width', this.width - MARGIN.left - MARGIN.right).attr('height', yRange[0] - top + 4);
+
+      // series values (display units), visible extent for the y domain
+      const lines: Array<{ s: SeriesSpec; run: 'current' | 'pinned'; t: Float64Array; y: Float64Array }> = [];
+      for (const s of spec.series) {
+        if (this.data.current) {
+          const v = this.seriesValues(this.data.current, s, false);
+          if (v) lines.push({ s, run: 'current', ...v });
+        }
+        if (this.data.pinned && !diffMode) {
+          const v = this.seriesValues(this.data.pinned, s, true);
+          if (v) lines.push({ s, run: 'pinned', ...v });
+        }
+      }
+      const hasComed = !!(this.data.current?.result.agonistDoses.length || this.data.pinned?.result.agonistDoses.length);
+      p.root.hidden = (lines.length === 0 && this.data.current !== null) || (!!spec.requiresComedication && !hasComed);
+      if (p.root.hidden) continue;
+      const useLog = p.log && !diffMode;
+      let lo = Infinity, hi = -Infinity, minPos = Infinity;
+      for (const l of lines)
+        for (let i = 0; i < l.t.length; i++) {
+          if (l.t[i] < x0 || l.t[i] > x1) continue;
+          const v = l.y[i];
+          if (!Number.isFinite(v)) continue;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+          if (v > 0 && v < minPos) minPos = v;
+        }
+      if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+      let y: d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
+      if (useLog) {
+        const top10 = Number.isFinite(hi) && hi > 0 ? hi * 1.5 : 1;
+        const bottom = Math.max(Number.isFinite(minPos) ? minPos : top10 / 1e3, top10 / 1e4);
+        y = d3.scaleLog().domain([bottom, top10]).range(yRange).clamp(true);
+      } else if (spec.yDomain && !diffMode) {
+        y = d3.scaleLinear().domain([spec.yDomain[0], Math.max(spec.yDomain[1], hi)]).range(yRange);
+      } else {
+        if (spec.baseline !== undefined && !diffMode) {
+          lo = Math.min(lo, spec.baseline);
+          hi = Math.max(hi, spec.baseline);
+        }
+        if (!diffMode && spec.baseline === undefined) lo = Math.min(0, lo);
+        if (diffMode) { lo = Math.min(0, lo); hi = Math.max(0, hi); }
+        const pad = (hi - lo) * 0.08 || Math.max(Math.abs(hi) * 0.05, 0.01);
+        y = d3.scaleLinear().domain([lo === 0 && !diffMode ? 0 : lo - pad, hi + pad]).range(yRange).nice(5);
+      }
+      p.y = y;
+
+      // sleep shading 23:00–07:00
+      const sleep = sleepWindows([x0, x1]);
+      svg.select('g.sleep').selectAll('rect').data(sleep).join('rect')
+        .attr('x', (d) => x(d[0])).attr('width', (d) => Math.max(0, x(d[1]) - x(d[0])))
+        .attr('y', top).attr('height', yRange[0] - top).attr('fill', SLEEP_FILL);
+
+      // grid + axes
+      const yTicks = useLog ? (y as d3.ScaleLogarithmic<number, number>).ticks(4) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.round(h / 50)));
+      const yTicksShown = useLog ? yTicks.filter((v) => /^(1|2|5)/.test(v.toExponential())) : yTicks;
+      svg.select('g.grid').selectAll('line').data(yTicksShown).join('line')
+        .attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right)
+        .attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', GRID).attr('stroke-width', 1);
+      const ticks = timeTicks([x0, x1], Math.floor((this.width - MARGIN.left - MARGIN.right) / (fs * 7)));
+      const gx = svg.select<SVGGElement>('g.axis-x').attr('transform', `translate(0,${yRange[0]})`);
+      gx.call(d3.axisBottom(x).tickValues(ticks.values).tickFormat((t) => ticks.format(+t)).tickSizeOuter(0));
+      const gy = svg.select<SVGGElement>('g.axis-y').attr('transform', `translate(${MARGIN.left},0)`);
+      gy.call(d3.axisLeft(y).tickValues(yTicksShown).tickFormat((v) => formatTick(+v)).tickSizeOuter(0));
+      for (const g of [gx, gy]) {
+        g.attr('font-size', fs).attr('font-family', null);
+        g.selectAll('text').attr('fill', INK);
+        g.selectAll('line,path').attr('stroke', MUTED_INK);
+      }
+      // axis label: unit (and what difference mode shows)
+      const unitLabel = diffMode ? `B − A (${spec.unit})` : spec.unit;
+      gy.selectAll('text.unit').data([unitLabel]).join('text').attr('class', 'unit')
+        .attr('x', -MARGIN.left + 4).attr('y', top - 8).attr('text-anchor', 'start').attr('fill', MUTED_INK)
+        .text((d) => d);
+
+      // baseline and reference lines
+      const baseVals = diffMode ? [0] : spec.baseline !== undefined ? [spec.baseline] : [];
+      svg.select('g.baseline').selectAll('line').data(baseVals).join('line')
+        .attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right).attr('y1', (d) => y(d)).attr('y2', (d) => y(d))
+        .attr('stroke', MUTED_INK).attr('stroke-width', 1);
+      const refs = diffMode || useLog ? [] : (spec.referenceLines ?? []);
+      const gr = svg.select('g.refs').selectAll<SVGGElement, unknown>('g.ref').data(refs).join((e) => {
+        const g = e.append('g').attr('class', 'ref');
+        g.append('line');
+        g.append('text');
+        return g;
+      });
+      gr.select('line').attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right)
+        .attr('y1', (d) => y(d.value)).attr('y2', (d) => y(d.value))
+        .attr('stroke', MUTED_INK).attr('stroke-dasharray', '2 3').attr('stroke-width', 1);
+      gr.select('text').attr('x', this.width - MARGIN.right - 4).attr('y', (d) => y(d.value) - 3)
+        .attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', fs * 0.9)
+        .attr('stroke', BACKGROUND).attr('stroke-width', 3).attr('paint-order', 'stroke').text((d) => d.label);
+
+      // curves
+      const columns = Math.max(50, this.width - MARGIN.left - MARGIN.right);
+      const line = (l: (typeof lines)[number]): string => {
+        const idx = decimate(l.t, l.y, x0, x1, columns);
+        let d = '';
+        let pen = false;
+        for (const i of idx) {
+          const v = l.y[i];
+          if (useLog && !(v > 0)) { pen = false; continue; }
+          const px = x(l.t[i]);
+          const py = y(v);
+          if (!Number.isFinite(px) || !Number.isFinite(py)) { pen = false; continue; }
+          d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+          pen = true;
+        }
+        return d;
+      };
+      for (const run of ['pinned', 'current'] as const) {
+        const data = lines.filter((l) => l.run === run);
+        svg.select(`g.lines-${run}`).attr('clip-path', `url(#${this.clipId}-${spec.id})`)
+          .selectAll('path').data(data, (d) => (d as (typeof lines)[number]).s.observable).join('path')
+          .attr('data-observable', (d) => d.s.observable)
+          .attr('data-run', run === 'current' ? 'B' : 'A')
+          .attr('fill', 'none')
+          .attr('stroke', (d) => d.s.color)
+          .attr('stroke-width', run === 'current' ? 2.25 : 2)
+          .attr('stroke-dasharray', run === 'pinned' ? '6 4' : null)
+          .attr('stroke-opacity', run === 'pinned' ? 0.75 : 1)
+          .attr('stroke-linejoin', 'round')
+          .attr('d', line);
+      }
+
+      // dose markers: filled triangles for B, hollow for A, along the bottom of the plot
+      const markers: Array<{ t: number; mg: number; run: 'B' | 'A' }> = [];
+      for (const [run, r] of [['B', this.data.current], ['A', diffMode ? null : this.data.pinned]] as const)
+        for (const d of r?.result.doses ?? []) if (d.time_h >= x0 && d.time_h <= x1) markers.push({ t: d.time_h, mg: d.amount_mg, run });
+      const by = yRange[0];
+      svg.select('g.doses').selectAll('path').data(markers).join((e) => {
+        const m = e.append('path');
+        m.append('title');
+        return m;
+      })
+        .attr('d', (d) => `M${x(d.t).toFixed(1)},${by - (d.run === 'B' ? 0 : 9)}l-4,-7h8z`)
+        .attr('fill', (d) => (d.run === 'B' ? INK : BACKGROUND))
+        .attr('stroke', INK).attr('stroke-width', 1)
+        .attr('class', 'dose-marker')
+        .select('title').text((d) => `${d.run === 'B' ? 'B' : 'A'}: ${formatValue(d.mg, 3)} mg at ${dayAndClock(d.t)}`);
+
+      // title and legend (in the SVG so exports carry them)
+      this.renderHead(p, top, diffMode);
+
+      // status message of a failed run (its valid prefix is still drawn)
+      const msgs: string[] = [];
+      for (const [tag, r] of [['B', this.data.current], ['A', this.data.pinned]] as const)
+        if (r && r.result.status.code !== 'ok') msgs.push(`${tag}: ${r.result.status.code} — ${r.result.status.message}`);
+      const mg = svg.select('g.message').selectAll('text').data(msgs).join('text')
+        .attr('x', MARGIN.left + 8).attr('y', (_, i) => top + 16 + i * (fs + 4))
+        .attr('fill', '#A00000').attr('font-weight', 600).attr('font-size', fs)
+        .attr('role', 'alert')
+        .text((d) => (d.length > 160 ? `${d.slice(0, 157)}…` : d));
+      mg.attr('data-status', 'error');
+
+      // brush for zoom (the overlay also feeds the crosshair through pointermove on the svg)
+      const brush = d3.brushX<unknown>()
+        .extent([[MARGIN.left, top], [this.width - MARGIN.right, yRange[0]]])
+        .on('end', (event: d3.D3BrushEvent<unknown>) => {
+          if (!event.sourceEvent || !event.selection) return;
+          const [s0, s1] = event.selection as [number, number];
+          svg.select<SVGGElement>('g.brush').call(brush.move, null);
+          if (Math.abs(s1 - s0) > 4) this.setZoom([x.invert(s0), x.invert(s1)]);
+        });
+      svg.select<SVGGElement>('g.brush').call(brush);
+      svg.select('g.brush rect.selection').attr('fill', MUTED_INK).attr('fill-opacity', 0.15).attr('stroke', 'none');
+
+      p.summary.textContent = describePanel(spec, this.data, [x0, x1], diffMode);
+      svg.attr('aria-label', null);
+    }
+    this.renderCrosshair();
+  }
+
+  /** Approximate text widths (px) of the title and the legend at the current font size. */
+  private headWidths(spec: PanelSpec, diffMode: boolean): { title: number; legend: number[] } {
+    const fs = this.fontSize;
+    const showA = !!this.data.pinned && !diffMode;
+    const sw = fs * 2;
+    const title = (diffMode ? spec.title.length + 22 : spec.title.length) * fs * 1.1 * 0.56;
+    const legend = spec.series.map((s) => s.label.length * fs * 0.58 + sw * (showA ? 2.3 : 1.2) + fs);
+    return { title, legend };
+  }
+
+  /** One header row (title left, legend right) or two when they would overlap. */
+  private headRows(spec: PanelSpec, diffMode: boolean): number {
+    const w = this.headWidths(spec, diffMode);
+    const legend = w.legend.reduce((a, b) => a + b, 0);
+    return MARGIN.left + w.title + 16 + legend > this.width - MARGIN.right ? 2 : 1;
+  }
+
+  private renderHead(p: PanelView, top: number, diffMode: boolean): void {
+    const { svg, spec } = p;
+    const fs = this.fontSize;
+    const head = svg.select('g.head');
+    head.selectAll('text.title').data([diffMode ? `${spec.title} — difference B − A` : spec.title]).join('text')
+      .attr('class', 'title').attr('x', MARGIN.left)
+      .attr('y', top - 22 - Math.max(0, fs - 12) * 0.2 - (this.headRows(spec, diffMode) - 1) * fs * 1.6)
+      .attr('fill', INK).attr('font-weight', 600).attr('font-size', fs * 1.1).text((d) => d);
+    // legend at the right: one entry per series (solid = B; a dashed sample when A is shown)
+    const items = spec.series.filter((s) => this.data.current?.result.observables[s.observable] || this.data.pinned?.result.observables[s.observable]);
+    const entries = head.selectAll<SVGGElement, SeriesSpec>('g.legend').data(items, (d) => d.observable).join((e) => {
+      const g = e.append('g').attr('class', 'legend');
+      g.append('line').attr('class', 'solid');
+      g.append('line').attr('class', 'dashed');
+      g.append('text');
+      return g;
+    });
+    const showA = !!this.data.pinned && !diffMode;
+    const sw = fs * 2;
+    let xr = this.width - MARGIN.right;
+    const widths = items.map((s) => s.label.length * fs * 0.58 + sw * (showA ? 2.3 : 1.2) + fs);
+    const xs: number[] = [];
+    const twoRows = this.headRows(spec, diffMode) === 2;
+    if (twoRows) {
+      let xl = MARGIN.left;
+      for (let i = 0; i < items.length; i++) { xs[i] = xl; xl += widths[i]; }
+    } else for (let i = items.length - 1; i >= 0; i--) { xr -= widths[i]; xs[i] = xr; }
+    const ly = top - 22 - Math.max(0, fs - 12) * 0.2;
+    entries.attr('transform', (_, i) => `translate(${xs[i]},${ly})`);
+    entries.select('line.solid').attr('x1', 0).attr('x2', sw).attr('y1', -fs * 0.35).attr('y2', -fs * 0.35)
+      .attr('stroke', (d) => d.color).attr('stroke-width', 2.5);
+    entries.select('line.dashed').attr('x1', sw * 1.15).attr('x2', sw * 2.15).attr('y1', -fs * 0.35).attr('y2', -fs * 0.35)
+      .attr('stroke', (d) => d.color).attr('stroke-width', 2).attr('stroke-dasharray', '6 4')
+      .attr('display', showA ? null : 'none');
+    entries.select('text').attr('x', sw * (showA ? 2.3 : 1.2)).attr('y', 0).attr('fill', INK).attr('font-size', fs)
+      .text((d) => d.label);
+  }
+
+  private renderCrosshair(): void {
+    const t = this.crosshair;
+    const x = this.xScale();
+    for (const p of this.panelViews) {
+      const g = p.svg.select('g.crosshair');
+      const [yb, yt] = p.y.range();
+      const shown = t !== null && this.data.current !== null;
+      g.selectAll('line').data(shown ? [t!] : []).join('line')
+        .attr('x1', (d) => x(d)).attr('x2', (d) => x(d)).attr('y1', yt).attr('y2', yb)
+        .attr('stroke', INK).attr('stroke-width', 1).attr('pointer-events', 'none');
+      const dots: Array<{ cx: number; cy: number; color: string }> = [];
+      if (shown) {
+        for (const s of p.spec.series) {
+          const r = this.data.current!.result;
+          const arr = r.observables[s.observable];
+          if (!arr || !r.time_h.length) continue;
+          let v = interpolate(r.time_h, arr, t!) * (s.factor ?? 1);
+          if (this.diff && this.data.pinned) {
+            const a = this.data.pinned.result.observables[s.observable];
+            if (a) v -= interpolate(this.data.pinned.result.time_h, a, t!) * (s.factor ?? 1);
+          }
+          const cy = p.y(v);
+          if (Number.isFinite(cy)) dots.push({ cx: x(t!), cy, color: s.color });
+        }
+      }
+      g.selectAll('circle').data(dots).join('circle')
+        .attr('cx', (d) => d.cx).attr('cy', (d) => d.cy).attr('r', 3.5)
+        .attr('fill', (d) => d.color).attr('stroke', BACKGROUND).attr('stroke-width', 1.5).attr('pointer-events', 'none');
+    }
+    this.renderReadout();
+  }
+
+  /** The hover read-out: the time and every series' value in every panel, for B and (when pinned) A. */
+  private renderReadout(): void {
+    const t = this.crosshair;
+    const el = this.readout;
+    el.replaceChildren();
+    if (t === null || !this.data.current) {
+      const hint = document.createElement('span');
+      hint.className = 'hint';
+      hint.textContent = this.data.current
+        ? 'Hover or use the arrow keys for values · drag across a chart to zoom · double-click to reset'
+        : 'Waiting for the first simulation…';
+      el.append(hint);
+      return;
+    }
+    const time = document.createElement('strong');
+    time.className = 'readout-time';
+    time.textContent = dayAndClock(t);
+    el.append(time);
+    for (const p of this.panelViews)
+      for (const s of p.spec.series) {
+        const b = valueAt(this.data.current.result, s, t);
+        if (b === null) continue;
+        const a = this.data.pinned ? valueAt(this.data.pinned.result, s, t) : null;
+        const item = document.createElement('span');
+        item.className = 'readout-item';
+        item.dataset.observable = s.observable;
+        const sw = document.createElement('i');
+        sw.className = 'swatch';
+        sw.style.backgroundColor = s.color;
+        const unit = p.spec.unit === 'relative' ? '' : ` ${p.spec.unit}`;
+        const digits = p.spec.digits ?? 3;
+        item.append(sw, `${s.label}: `);
+        const bv = document.createElement('b');
+        bv.textContent = `${formatValue(b, digits)}${unit}`;
+        item.append(bv);
+        if (a !== null) item.append(` (A ${formatValue(a, digits)}${unit})`);
+        el.append(item);
+      }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const r = this.data.current?.result;
+    if (!r || !r.time_h.length) return;
+    const [a, b] = this.domain();
+    const step = e.shiftKey ? 24 : Math.max((b - a) / 100, r.time_h.length > 1 ? r.time_h[1] - r.time_h[0] : 1);
+    const t = this.crosshair ?? a;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowRight': this.setCrosshair(Math.min(b, t + step)); break;
+      case 'ArrowLeft': this.setCrosshair(Math.max(a, t - step)); break;
+      case 'Home': this.setCrosshair(a); break;
+      case 'End': this.setCrosshair(b); break;
+      case '+': case '=': {
+        const c = this.crosshair ?? (a + b) / 2;
+        const half = (b - a) / 4;
+        this.setZoom([c - half, c + half]);
+        break;
+      }
+      case '-': case '_': {
+        const c = (a + b) / 2;
+        const half = (b - a);
+        this.setZoom(half * 2 >= this.duration() ? null : [Math.max(0, c - half), c + half]);
+        break;
+      }
+      case '0': this.setZoom(null); break;
+      case 'Escape': this.setCrosshair(null); break;
+      default: handled = false;
+    }
+    if (handled) e.preventDefault();
+  }
+}
+
+/** Linear interpolation of y(t) on a sorted grid (clamped at the ends). */
+export function interpolate(t: Float64Array, y: Float64Array, at: number): number {
+  const n = Math.min(t.length, y.length);
+  if (n === 0) return NaN;
+  if (at <= t[0]) return y[0];
+  if (at >= t[n - 1]) return y[n - 1];
+  const i = d3.bisectRight(t, at);
+  const t0 = t[i - 1], t1 = t[i];
+  const w = t1 > t0 ? (at - t0) / (t1 - t0) : 0;
+  return y[i - 1] + w * (y[i] - y[i - 1]);
+}
+
+function valueAt(r: SimulationResult, s: SeriesSpec, t: number): number | null {
+  const arr = r.observables[s.observable];
+  if (!arr || !r.time_h.length || t > r.time_h[r.time_h.length - 1]) return null;
+  const v = interpolate(r.time_h, arr, t) * (s.factor ?? 1);
+  return Number.isFinite(v) ? v : null;
+}
+
+function formatTick(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a >= 1000 || a < 0.01) return d3.format('.0e')(v);
+  return d3.format('~g')(v);
+}

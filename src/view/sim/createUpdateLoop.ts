@@ -1,0 +1,51 @@
+import type { EngineClient } from '../client/types';
+import type { SimulationResult } from '../../engine/result';
+import type { Scenario } from '../../engine/scenario/types';
+import { createLatestRunner } from '../client/createLatestRunner';
+
+/**
+ * Live re-simulation: every change submits the scenario; only the newest answer is delivered (stale runs are
+ * dropped by the latest-wins runner), and each delivered update is measured from its input event to the moment
+ * the charts have been redrawn, as a performance entry named `ldn:update` (issue 5, item 3) that any benchmark
+ * can read with performance.getEntriesByName('ldn:update').
+ */
+export interface UpdateLoop {
+  /** Submit a scenario; `inputTime` is the performance.now() of the input event that caused it. */
+  request(scenario: Scenario, inputTime?: number): void;
+  readonly busy: boolean;
+  cancel(): void;
+}
+
+export interface UpdateLoopHandlers {
+  /** Draw the result; called synchronously before the measure ends. */
+  readonly draw: (result: SimulationResult, scenario: Scenario) => void;
+  readonly fail: (error: unknown, scenario: Scenario) => void;
+}
+
+export const UPDATE_MEASURE = 'ldn:update';
+
+export function createUpdateLoop(client: EngineClient, handlers: UpdateLoopHandlers): UpdateLoop {
+  const started = new WeakMap<Scenario, number>();
+  const runner = createLatestRunner(client, {
+    onResult(result, scenario) {
+      handlers.draw(result, scenario);
+      const start = started.get(scenario);
+      if (start !== undefined) performance.measure(UPDATE_MEASURE, { start, end: performance.now() });
+    },
+    onError(error, scenario) {
+      handlers.fail(error, scenario);
+    },
+  });
+  return {
+    request(scenario, inputTime = performance.now()) {
+      started.set(scenario, inputTime);
+      void runner.submit(scenario);
+    },
+    get busy() {
+      return runner.busy;
+    },
+    cancel() {
+      runner.cancel();
+    },
+  };
+}
