@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { simulate, prepareSimulation, runPrepared, type PreparedSimulation } from '../../src/engine/simulate';
+import { outputGrid } from '../../src/engine/outputGrid';
+import type { Model } from '../../models/types';
+import { batemanModel, batemanConcentration } from './testModels';
+
+function prepared(model: Model, doses: { time_h: number; amount_mg: number }[], duration: number, step: number, rtol = 1e-10): PreparedSimulation {
+  const scenario = { version: 1 as const, duration_h: duration, output_step_h: step, regimen: { doses } };
+  return {
+    scenario,
+    resolved: { scenario, doses, agonistDoses: [] },
+    model,
+    p: Float64Array.from(model.parameters.map((s) => s.value)),
+    grid: outputGrid(duration, step),
+    options: { rtol, atol: 1e-14, method: 'dopri5' },
+  };
+}
+
+describe('simulate() event handling', () => {
+  it('stops exactly at each dose time: doses off the grid match the closed-form superposition to 1e-8', () => {
+    const model = batemanModel();
+    // dose times deliberately between grid points and close together
+    const doses = [
+      { time_h: 0, amount_mg: 4.5 },
+      { time_h: 7.3, amount_mg: 3 },
+      { time_h: 7.31, amount_mg: 1.5 },
+      { time_h: 30.123, amount_mg: 50 },
+    ];
+    const r = runPrepared(prepared(model, doses, 72, 0.5));
+    expect(r.status.code).toBe('ok');
+    const c = r.observables.conc;
+    let worst = 0;
+    for (let k = 0; k < r.time_h.length; k++) {
+      const exact = batemanConcentration(r.time_h[k], doses, 1.2, 0.17, 10);
+      if (exact > 1e-6) worst = Math.max(worst, Math.abs(c[k] - exact) / exact);
+    }
+    expect(worst).toBeLessThan(1e-8);
+  });
+
+  it('adds doses given at the same time', () => {
+    const model = batemanModel();
+    const a = runPrepared(prepared(model, [{ time_h: 2, amount_mg: 1 }, { time_h: 2, amount_mg: 2 }], 24, 1));
+    const b = runPrepared(prepared(model, [{ time_h: 2, amount_mg: 3 }], 24, 1));
+    for (let k = 0; k < a.time_h.length; k++) expect(a.observables.conc[k]).toBeCloseTo(b.observables.conc[k], 12);
+  });
+
+  it('shows the state just before a dose at a grid point that coincides with the dose (left limit)', () => {
+    const model = batemanModel();
+    const r = runPrepared(prepared(model, [{ time_h: 5, amount_mg: 10 }], 10, 1));
+    expect(r.observables.conc[5]).toBe(0); // nothing absorbed yet at t = 5
+    expect(r.observables.conc[6]).toBeGreaterThan(0);
+  });
+
+  it('returns NONFINITE with t and the observable, and only the finite prefix, when a model blows up', () => {
+    const base = batemanModel();
+    const broken: Model = { ...base, observe: (t, y, p, out) => { out[0] = t > 3.2 ? NaN : y[1] / p[2]; } };
+    const r = runPrepared(prepared(broken, [{ time_h: 0, amount_mg: 1 }], 10, 0.5));
+    expect(r.status.code).toBe('NONFINITE');
+    expect(r.status.variable).toBe('conc');
+    expect(r.status.t).toBe(3.5);
+    expect(r.time_h.length).toBe(7); // 0 … 3.0 h
+    expect(Array.from(r.observables.conc).every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('simulate() on the LDN model', () => {
+  const example = JSON.parse(readFileSync('scenarios/single-50mg-7d.json', 'utf8'));
+
+  it('is deterministic: two runs are bitwise identical', () => {
+    const a = simulate(example);
+    const b = simulate(example);
+    expect(a.status.code).toBe('ok');
+    for (const id of Object.keys(a.observables)) expect(Buffer.from(a.observables[id].buffer)).toEqual(Buffer.from(b.observables[id].buffer));
+  });
+
+  it('emits every contract observable on the output grid', () => {
+    const r = simulate(example);
+    for (const id of ['naltrexone_ng_per_ml', 'naltrexol_ng_per_ml', 'mor_occupancy', 'mor_density_rel', 'endorphin_rel',
+      'opioid_signal_rel', 'microglia_activation', 'il6_rel', 'tnf_rel']) {
+      expect(r.observables[id], id).toBeInstanceOf(Float64Array);
+      expect(r.observables[id].length).toBe(r.time_h.length);
+    }
+    expect(r.time_h.length).toBe(Math.round(example.duration_h / example.output_step_h) + 1);
+  });
+
+  it('refuses a bad scenario with INVALID_INPUT naming the field, and empty arrays', () => {
+    const r = simulate({ ...example, duration_h: -5 });
+    expect(r.status.code).toBe('INVALID_INPUT');
+    expect(r.status.field).toBe('duration_h');
+    expect(r.time_h.length).toBe(0);
+  });
+
+  it('refuses a parameter override outside its range, naming the parameter', () => {
+    const r = simulate({ ...example, parameters: { ntx_cl: -1 } });
+    expect(r.status.code).toBe('INVALID_INPUT');
+    expect(r.status.field).toContain('ntx_cl');
+  });
+
+  it('applies a user override on top of the calibrated defaults (halving F halves the naltrexone AUC: linear PK)', () => {
+    const prep = prepareSimulation(example);
+    if (!prep.ok) throw new Error(prep.status.message);
+    const i = prep.prepared.model.parameters.findIndex((s) => s.id === 'ntx_f_oral');
+    const f = prep.prepared.p[i];
+    const a = simulate(example).metrics.ntx_auc_ng_h_per_ml;
+    const b = simulate({ ...example, parameters: { ntx_f_oral: f / 2 } }).metrics.ntx_auc_ng_h_per_ml;
+    expect(b / a).toBeCloseTo(0.5, 4);
+  });
+});
