@@ -1,0 +1,147 @@
+import type { Status } from '../status';
+import { OK } from '../status';
+import { prepareSimulation, runPrepared } from '../simulate';
+import { createRng } from './createRng';
+import { sampleParameters, type VariabilitySpec } from './sampleParameters';
+import { percentileBands } from './percentileBands';
+
+/**
+ * A virtual population (SciML's EnsembleProblem; mrgsolve's idata + IIV): one scenario, N subjects whose
+ * parameters vary log-normally around the scenario's values, simulated one by one with the same doses and
+ * grid, summarised as percentile bands per observable.
+ */
+export interface PopulationOptions {
+  /** Number of virtual subjects, 1 … 10,000. */
+  readonly subjects: number;
+  /** Seed of the random generator: the same seed gives the same population, bit for bit. */
+  readonly seed: number;
+  /** Coefficient of variation (fraction, 0 … 2) per parameter id, e.g. { ntx_cl: 0.3 }. */
+  readonly variability: Readonly<Record<string, number>>;
+  /** Percentiles to report (0 … 100); default [5, 50, 95]. */
+  readonly percentiles?: readonly number[];
+}
+
+export interface PopulationResult {
+  /** ok when at least one subject succeeded (see failed / firstFailure); else the first subject's failure. */
+  readonly status: Status;
+  readonly time_h: Float64Array;
+  /** bands[observableId][String(percentile)] = values over the grid. */
+  readonly bands: Readonly<Record<string, Readonly<Record<string, Float64Array>>>>;
+  readonly percentiles: readonly number[];
+  /** Sampled values per varied parameter id, one per subject (in subject order, failures included). */
+  readonly parameters: Readonly<Record<string, Float64Array>>;
+  readonly subjects: number;
+  /** Subjects whose simulation failed (excluded from the bands). */
+  readonly failed: number;
+  /** The first failure, when any subject failed: what, where and what to change. */
+  readonly firstFailure?: Status;
+  /** RHS evaluations over all subjects (for benchmarks). */
+  readonly rhsEvals: number;
+}
+
+export const MAX_SUBJECTS = 10_000;
+const DEFAULT_PERCENTILES = [5, 50, 95] as const;
+
+function invalid(field: string, message: string): PopulationResult {
+  return {
+    status: { code: 'INVALID_INPUT', field, message },
+    time_h: new Float64Array(0),
+    bands: {},
+    percentiles: [],
+    parameters: {},
+    subjects: 0,
+    failed: 0,
+    rhsEvals: 0,
+  };
+}
+
+export function simulatePopulation(scenario: unknown, options: PopulationOptions): PopulationResult {
+  const { subjects, seed, variability } = options;
+  const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
+  if (!Number.isInteger(subjects) || subjects < 1 || subjects > MAX_SUBJECTS) {
+    return invalid('population.subjects', `population.subjects must be a whole number from 1 to ${MAX_SUBJECTS}; got ${String(subjects)}.`);
+  }
+  if (!Number.isFinite(seed)) return invalid('population.seed', `population.seed must be a finite number; got ${String(seed)}.`);
+  for (const p of percentiles) {
+    if (!(Number.isFinite(p) && p >= 0 && p <= 100)) {
+      return invalid('population.percentiles', `population.percentiles must lie in [0, 100]; got ${String(p)}.`);
+    }
+  }
+  if (variability === null || typeof variability !== 'object') {
+    return invalid('population.variability', 'population.variability must be an object of { parameterId: CV }.');
+  }
+
+  const prep = prepareSimulation(scenario);
+  if (!prep.ok) return { ...invalid(prep.status.field ?? 'scenario', prep.status.message), status: prep.status };
+  const { model, p: base, grid } = prep.prepared;
+
+  const specs: VariabilitySpec[] = [];
+  for (const [id, cv] of Object.entries(variability)) {
+    const index = model.parameters.findIndex((s) => s.id === id);
+    if (index < 0) {
+      return invalid(`population.variability.${id}`, `population.variability names "${id}", which is not a parameter of the model; use a parameter id such as "ntx_cl".`);
+    }
+    if (!(typeof cv === 'number' && Number.isFinite(cv) && cv >= 0 && cv <= 2)) {
+      return invalid(`population.variability.${id}`, `population.variability.${id} must be a CV between 0 and 2 (e.g. 0.3 for 30 %); got ${String(cv)}.`);
+    }
+    specs.push({ index, id, cv });
+  }
+
+  const m = specs.length;
+  const sampled = new Float64Array(subjects * m);
+  sampleParameters(base, model.parameters, specs, subjects, createRng(seed), sampled);
+
+  const nObs = model.observables.length;
+  const T = grid.length;
+  // Time-major per observable so that each grid point's subjects are contiguous for the percentile sort.
+  const values = model.observables.map(() => new Float64Array(T * subjects));
+  const p = new Float64Array(base.length);
+  let ok = 0;
+  let failed = 0;
+  let rhsEvals = 0;
+  let firstFailure: Status | null = null;
+  for (let s = 0; s < subjects; s++) {
+    p.set(base);
+    for (let j = 0; j < m; j++) p[specs[j].index] = sampled[s * m + j];
+    const r = runPrepared(prep.prepared, p);
+    rhsEvals += r.stats.rhsEvals;
+    if (r.status.code !== 'ok') {
+      failed++;
+      firstFailure ??= r.status;
+      continue;
+    }
+    for (let o = 0; o < nObs; o++) {
+      const series = r.observables[model.observables[o].id];
+      const dst = values[o];
+      for (let k = 0; k < T; k++) dst[k * subjects + ok] = series[k];
+    }
+    ok++;
+  }
+
+  const parameters: Record<string, Float64Array> = {};
+  specs.forEach((spec, j) => {
+    const col = new Float64Array(subjects);
+    for (let s = 0; s < subjects; s++) col[s] = sampled[s * m + j];
+    parameters[spec.id] = col;
+  });
+
+  if (ok === 0) {
+    return { status: firstFailure ?? OK, time_h: grid, bands: {}, percentiles, parameters, subjects, failed, rhsEvals };
+  }
+  const bands: Record<string, Record<string, Float64Array>> = {};
+  for (let o = 0; o < nObs; o++) {
+    // Only the first `ok` subjects of each grid point hold values: compact when some failed.
+    let src = values[o];
+    if (ok < subjects) {
+      const c = new Float64Array(T * ok);
+      for (let k = 0; k < T; k++) c.set(src.subarray(k * subjects, k * subjects + ok), k * ok);
+      src = c;
+    }
+    const b = percentileBands(src, T, ok, percentiles);
+    const entry: Record<string, Float64Array> = {};
+    percentiles.forEach((q, i) => { entry[String(q)] = b[i]; });
+    bands[model.observables[o].id] = entry;
+  }
+  const result: PopulationResult = { status: OK, time_h: grid, bands, percentiles, parameters, subjects, failed, rhsEvals };
+  return firstFailure ? { ...result, firstFailure } : result;
+}
