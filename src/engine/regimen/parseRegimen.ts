@@ -104,11 +104,13 @@ class Parser {
       return { steps: [], skip: [] };
     }
     const steps: RegimenStep[] = [this.step()];
+    let stopped = false;
     while (this.isWord('then')) {
       this.next();
       if (this.isWord('stop')) {
         // Stopping: the regimen ends here and the simulation goes on without doses.
         this.next();
+        stopped = true;
         break;
       }
       steps.push(this.step());
@@ -131,7 +133,9 @@ class Parser {
       }
     }
     if (this.peek().kind !== 'end') {
-      this.error('"then" and another step, "at HH:MM", "skip N,M" or the end of the regimen');
+      this.error(stopped
+        ? 'the end of the regimen, "at HH:MM" or "skip N,M": no step may follow "then stop"'
+        : '"then" and another step, "at HH:MM", "skip N,M" or the end of the regimen');
     }
     const total = countPlannedDoses({ steps });
     if (total > L.maxDoses) {
