@@ -370,7 +370,11 @@ export class ChartGroup {
         const idx = decimate(l.t, l.y, x0, x1, columns);
         let d = '';
         let pen = false;
+        let last = -1;
         for (const i of idx) {
+          // a missing (non-finite) sample between two kept ones breaks the line instead of bridging it
+          if (pen && i - last > 1) for (let k = last + 1; k < i; k++) if (!Number.isFinite(l.y[k])) { pen = false; break; }
+          last = i;
           const v = l.y[i];
           if (useLog && !(v > 0)) { pen = false; continue; }
           const px = x(l.t[i]);

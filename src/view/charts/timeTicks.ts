@@ -16,7 +16,7 @@ export function timeTicks(domain: readonly [number, number], maxTicks: number): 
   const span = Math.max(b - a, 1e-9);
   const step = STEPS_H.find((s) => span / s <= Math.max(2, maxTicks)) ?? STEPS_H[STEPS_H.length - 1];
   const values: number[] = [];
-  for (let t = Math.ceil(a / step - 1e-9) * step; t <= b + 1e-9; t += step) values.push(t);
+  for (let t = Math.ceil(a / step - 1e-9) * step; t <= b + 1e-9; t += step) values.push(t + 0); // + 0: no −0
   const format = (t: number): string => {
     if (step >= 24 || isMidnight(t)) return `Day ${Math.floor(t / 24 + 1e-9) + 1}`;
     return clockTime(t);
