@@ -25,8 +25,12 @@ export type ValidationResult =
   | { readonly ok: false; readonly status: Status };
 
 export interface ValidateOptions {
-  /** The model's parameters (models/index.ts createModel(h).parameters): overrides are checked against them. */
-  readonly parameterSpecs?: readonly ParameterSpec[];
+  /**
+   * The model's parameters (models/index.ts createModel(h).parameters): overrides are checked against them.
+   * A function receives the scenario's validated hypotheses, for models whose parameter set depends on them
+   * (e.g. `(h) => createModel(h).parameters`); if it throws, the hypotheses are refused with its message.
+   */
+  readonly parameterSpecs?: readonly ParameterSpec[] | ((hypotheses: Hypotheses) => readonly ParameterSpec[]);
 }
 
 /** Choices for each structural hypothesis (models/types.ts Hypotheses). Typed so a new hypothesis must be added here. */
@@ -181,8 +185,10 @@ function validate(input: unknown, options: ValidateOptions): ValidationResult {
   const reg = regimen(doc.regimen, 'regimen');
   out.regimen = reg.regimen;
 
-  if (has(doc, 'parameters')) out.parameters = parameters(doc.parameters, options.parameterSpecs);
-  if (has(doc, 'hypotheses')) out.hypotheses = hypotheses(doc.hypotheses);
+  // Hypotheses first: the parameter set may depend on them.
+  const hyp = has(doc, 'hypotheses') ? hypotheses(doc.hypotheses) : undefined;
+  if (has(doc, 'parameters')) out.parameters = parameters(doc.parameters, specsFor(options.parameterSpecs, hyp ?? {}));
+  if (hyp) out.hypotheses = hyp;
   if (has(doc, 'patient')) out.patient = patient(doc.patient);
 
   let agonistDoses: DoseEvent[] = [];
@@ -252,6 +258,15 @@ function within(doses: readonly DoseEvent[], duration_h: number): DoseEvent[] {
     else out.push({ time_h: d.time_h, amount_mg: d.amount_mg });
   }
   return out;
+}
+
+function specsFor(option: ValidateOptions['parameterSpecs'], h: Hypotheses): readonly ParameterSpec[] | undefined {
+  if (typeof option !== 'function') return option;
+  try {
+    return option(h);
+  } catch (e) {
+    throw new Invalid('hypotheses', `these hypotheses cannot be combined: ${safeString(e)}.`);
+  }
 }
 
 function parameters(v: unknown, specs: readonly ParameterSpec[] | undefined): Record<string, number> {

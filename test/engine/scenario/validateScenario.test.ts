@@ -147,6 +147,17 @@ describe('validateScenario', () => {
     expect(r.ok && r.scenario.parameters).toEqual({ ka: 0.1, kon: 100 });
   });
 
+  it('takes the parameter table as a function of the hypotheses, for models whose parameters depend on them', () => {
+    const byHypotheses = (h: { persistence?: string }) =>
+      h.persistence === 'deep_tissue' ? [...specs, { ...specs[0], id: 'k_tissue' }] : specs;
+    const deep = { ...base, hypotheses: { persistence: 'deep_tissue' }, parameters: { k_tissue: 1 } };
+    expect(validateScenario(deep, { parameterSpecs: byHypotheses }).ok).toBe(true);
+    const r = validateScenario({ ...deep, hypotheses: { persistence: 'metabolite' } }, { parameterSpecs: byHypotheses });
+    expect(!r.ok && r.status.field).toBe('parameters.k_tissue');
+    const boom = validateScenario(deep, { parameterSpecs: () => { throw new Error('no such combination'); } });
+    expect(!boom.ok && boom.status.message).toBe('hypotheses: these hypotheses cannot be combined: no such combination.');
+  });
+
   it('without parameter specs still requires snake_case ids and finite numbers', () => {
     expect(validateScenario({ ...base, parameters: { anything_goes: 3 } }).ok).toBe(true);
     const r = validateScenario({ ...base, parameters: { 'Bad Id': 3 } });
