@@ -6,7 +6,8 @@
  * evaluate / compile / parse. User text must go through `.text()` / `textContent`.
  *
  * Comments and string contents are blanked before matching, so "never use innerHTML" in a comment does not
- * count, while `el.innerHTML = x` does. Usage: node scripts/check-security.mjs [--root DIR] [--json]
+ * count, while `el.innerHTML = x` does. Known limit: a quote inside a regex literal is read as the start of a
+ * string, which can hide the rest of that one line. Usage: node scripts/check-security.mjs [--root DIR] [--json]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

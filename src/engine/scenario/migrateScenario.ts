@@ -12,7 +12,8 @@ export type MigrationResult =
   | { readonly ok: true; readonly doc: Record<string, unknown> }
   | { readonly ok: false; readonly status: Status };
 
-export function migrateScenario(doc: Record<string, unknown>): MigrationResult {
+/** `migrations` is a parameter so the hook itself can be tested before any real migration exists. */
+export function migrateScenario(doc: Record<string, unknown>, migrations: typeof MIGRATIONS = MIGRATIONS): MigrationResult {
   const refuse = (message: string): MigrationResult => ({
     ok: false,
     status: { code: 'INVALID_INPUT', field: 'version', message: `version: ${message}` },
@@ -22,7 +23,7 @@ export function migrateScenario(doc: Record<string, unknown>): MigrationResult {
   }
   const given = doc.version;
   if (typeof given !== 'number' || !Number.isInteger(given)) {
-    const shown = typeof given === 'string' && given.length <= 20 ? JSON.stringify(given) : typeof given === 'number' ? String(given) : typeof given;
+    const shown = typeof given === 'string' && given.length <= 20 ? JSON.stringify(given) : typeof given === 'number' ? String(given) : given === null ? 'null' : typeof given;
     return refuse(`must be the whole number ${SCENARIO_VERSION}, got ${shown}.`);
   }
   let v: number = given;
@@ -31,7 +32,7 @@ export function migrateScenario(doc: Record<string, unknown>): MigrationResult {
   }
   let current = doc;
   while (v < SCENARIO_VERSION) {
-    const step = MIGRATIONS[v];
+    const step = Object.prototype.hasOwnProperty.call(migrations, v) ? migrations[v] : undefined;
     if (!step) return refuse(`${v} is not a known scenario version and cannot be migrated; the current version is ${SCENARIO_VERSION}.`);
     current = step(current);
     const next = current.version;
