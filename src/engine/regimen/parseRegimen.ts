@@ -128,6 +128,12 @@ class Parser {
         if (skipTok) this.error('a single "skip" list (write all dose numbers in one list: "skip 5,9")', tok);
         skipTok = tok;
         skip = this.skipList();
+      } else if (this.isWord('then') && !stopped && this.tokens[this.i + 1]?.kind === 'word' && this.tokens[this.i + 1].text === 'stop') {
+        // "… at 22:00 then stop" reads naturally too.
+        this.i += 2;
+        stopped = true;
+      } else if (this.isWord('then') && !stopped) {
+        throw new RegimenSyntaxError(`at column ${this.peek().col}, found "then" after "at"/"skip": write every step first and "at HH:MM" / "skip N,M" at the end (they apply to the whole regimen).`);
       } else {
         break;
       }

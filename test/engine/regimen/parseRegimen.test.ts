@@ -84,6 +84,8 @@ describe('parseRegimen', () => {
 
   it('lets a regimen stop ("then stop") and leave a gap ("off 48h", "off 2d")', () => {
     expect(times('1 mg q24h x 2 then stop')).toEqual([0, 24]);
+    expect(times('1 mg q24h x 2 at 08:00 then stop')).toEqual([8, 32]);
+    expect(error('1 mg q24h x 2 at 08:00 then 2 mg q24h x 1')).toMatch(/column 24, found "then" after "at"\/"skip": write every step first/);
     expect(error('1 mg q24h x 2 then stop then 1 mg q24h x 1')).toMatch(/column 25, found "then" but expected the end .*no step may follow "then stop"/);
     // 2 doses end at 48; a 48 h gap → the next step starts at 96.
     expect(times('1 mg q24h x 2 then off 48h then 1 mg q24h x 1')).toEqual([0, 24, 96]);

@@ -56,4 +56,19 @@ describe('example scenarios (scenarios/*.json)', () => {
     expect(r.agonistDoses).toHaveLength(42); // 0, 4, …, 164 h all lie inside 168 h
     expect(r.scenario.comedication).toMatchObject({ drug: 'morphine', dependent: true });
   });
+
+  it('LDN with missed doses: 28 planned nights minus doses 5, 12 and 13 = 25 doses, none at 22 + 24·4 h', () => {
+    const r = doses('ldn-missed-doses-28d.json');
+    expect(r.doses).toHaveLength(25);
+    const times = r.doses.map((d) => d.time_h);
+    for (const k of [4, 11, 12]) expect(times).not.toContain(22 + 24 * k); // dose n is at 22 + 24(n − 1) h
+    expect(times).toContain(22 + 24 * 3);
+  });
+
+  it('50 mg stopped after 14 days: the last dose is at 8 + 24·13 = 320 h and the run goes on to 672 h', () => {
+    const r = doses('naltrexone-50mg-stop-day14-28d.json');
+    expect(r.doses).toHaveLength(14);
+    expect(r.doses[13].time_h).toBe(320);
+    expect(r.scenario.duration_h).toBe(672);
+  });
 });
