@@ -8,7 +8,7 @@ import { countPlannedDoses, expandRegimen } from './expandRegimen';
 /**
  * Regimen strings (doc/scenario.md has the grammar for users):
  *
- *   regimen := "none" | step ("then" step)* ["then" "stop"] option*
+ *   regimen := "none" | step ("then" step)* option*     ("then stop" may close the steps, before or after options)
  *   step    := <amount> "mg" interval count | "once"-step | "off" <n> ("h" | "d")
  *   interval:= "q" <n> "h" | "qd" | "daily" | "od" | "nightly" | "bid" | "tid" | "qid" | "weekly"
  *   count   := "x" <int> | "for" <n> ("d" | "days" | "h" | "hours" | "weeks")
