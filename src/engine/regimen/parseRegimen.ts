@@ -93,7 +93,9 @@ class Parser {
     if (!(value >= lo && value <= hi)) {
       const u = unit ? ` ${unit}` : '';
       const allowed = `${lo}–${hi}${u}`;
-      throw new RegimenSyntaxError(`at column ${tok.col}, ${what} ${tok.text}${u} is out of range: allowed ${allowed}.`);
+      // Show the value in the unit of the range (an "off 3d" gap is checked in hours).
+      const shown = Number(tok.text) === value ? tok.text : String(value);
+      throw new RegimenSyntaxError(`at column ${tok.col}, ${what} ${shown}${u} is out of range: allowed ${allowed}.`);
     }
   }
 

@@ -117,6 +117,7 @@ describe('parseRegimen', () => {
     expect(error('1 mg q24h x 0')).toMatch(/number of doses 0 is out of range: allowed 1–20000/);
     expect(error('1 mg q1h x 20001')).toMatch(/allowed 1–20000/);
     expect(error('1 mg q1h x 15000 then 1 mg q1h x 15000')).toMatch(/30000 doses; at most 20000/);
+    expect(error('1 mg q24h x 1 then off 800d')).toMatch(/gap 19200 h is out of range: allowed 0.01–17520 h/);
     expect(error('1 mg q24h x 1 then off 0h then 1 mg q24h x 1')).toMatch(/gap 0 h is out of range: allowed 0.01–17520 h/);
   });
 
