@@ -3,10 +3,12 @@
  * PractRand to 2^32 bytes): enough for virtual subjects, deterministic on every JS engine because it uses only
  * 32-bit integer arithmetic (Math.imul), so a seed gives bit-identical populations in Node, workers and pages.
  */
+import { log } from '../../../models/math/deterministicMath';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   uniform(): number;
-  /** Standard normal N(0, 1) (Box–Muller, both variates used). */
+  /** Standard normal N(0, 1) (Marsaglia polar method, both variates used). */
   normal(): number;
 }
 
@@ -21,18 +23,25 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+  /**
+   * Marsaglia's polar method (Marsaglia & Bray 1964): two normals from a point drawn uniformly in the unit disc,
+   * using only +, ×, ÷, sqrt and the deterministic log — no sin/cos, whose last bit may differ between engines.
+   */
   function normal(): number {
     if (hasSpare) {
       hasSpare = false;
       return spare;
     }
-    // u1 in (0, 1] so that log(u1) is finite.
-    const u1 = 1 - uniform();
-    const u2 = uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    spare = r * Math.sin(2 * Math.PI * u2);
+    let u = 0, v = 0, s = 0;
+    do {
+      u = 2 * uniform() - 1;
+      v = 2 * uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * log(s)) / s);
+    spare = v * f;
     hasSpare = true;
-    return r * Math.cos(2 * Math.PI * u2);
+    return u * f;
   }
   return { uniform, normal };
 }

@@ -1,5 +1,6 @@
 import type { ParameterSpec } from '../../../models/types';
 import type { Rng } from './createRng';
+import { exp, log } from '../../../models/math/deterministicMath';
 
 /**
  * Log-normal inter-individual variability (the NONMEM / mrgsolve convention): θ_i = θ_typ · e^{η_i},
@@ -20,7 +21,7 @@ const MAX_REDRAWS = 100;
 
 /** Standard deviation of η for a log-normal with this CV: ω = sqrt(ln(1 + CV²)). */
 export function omegaForCv(cv: number): number {
-  return Math.sqrt(Math.log1p(cv * cv));
+  return Math.sqrt(log(1 + cv * cv));
 }
 
 /**
@@ -42,8 +43,8 @@ export function sampleParameters(
       const typical = base[index];
       const omega = omegaForCv(cv);
       const { min, max } = parameters[index];
-      let v = typical * Math.exp(omega * rng.normal());
-      for (let r = 0; r < MAX_REDRAWS && (v < min || v > max); r++) v = typical * Math.exp(omega * rng.normal());
+      let v = typical * exp(omega * rng.normal());
+      for (let r = 0; r < MAX_REDRAWS && (v < min || v > max); r++) v = typical * exp(omega * rng.normal());
       out[s * m + j] = Math.min(max, Math.max(min, v));
     }
   }

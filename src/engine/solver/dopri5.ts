@@ -1,4 +1,5 @@
 import { OK, type Status } from '../status';
+import { pow } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
 import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
 import { initialStep } from './initialStep';
@@ -201,8 +202,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       nonfiniteRetries = 0;
 
       // PI controller (Gustafsson; dopri5.f): hnew = h / clamp(err^(0.2-0.75β) / facold^β / safe).
-      const fac11 = Math.pow(err, EXPO1);
-      let fac = fac11 / Math.pow(facold, BETA);
+      const fac11 = pow(err, EXPO1);
+      let fac = fac11 / pow(facold, BETA);
       fac = Math.max(1 / FAC2, Math.min(1 / FAC1, fac / SAFE));
       let hnew = h / fac;
 

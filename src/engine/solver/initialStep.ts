@@ -1,4 +1,5 @@
 import type { OdeSystem, SolveStats } from './types';
+import { pow } from '../../../models/math/deterministicMath';
 
 /**
  * Hairer's starting step (HINIT in dopri5.f; Hairer, Nørsett & Wanner, Solving ODEs I, §II.4): first h such
@@ -38,7 +39,7 @@ export function initialStep(
   }
   der2 = Math.sqrt(der2) / h;
   const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
-  const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1 / order);
+  const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : pow(0.01 / der12, 1 / order);
   const hh = Math.min(100 * h, h1, hmax);
   return Number.isFinite(hh) && hh > 0 ? hh : Math.min(1e-6, hmax);
 }

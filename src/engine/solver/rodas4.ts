@@ -1,8 +1,9 @@
 import { OK, type Status } from '../status';
+import { pow } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
 import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
 import { initialStep } from './initialStep';
-import { luFactor, luSolve } from './lu';
+import { createLuPattern, luFactor, luSolve, type LuPattern } from './lu';
 
 /*
  * RODAS: a stiffly accurate Rosenbrock method of order 4 with an embedded order-3 solution, 6 stages, one LU
@@ -66,6 +67,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let rc0 = dy1, rc1 = dy1, rc2 = dy1, rc3 = dy1;
   let jac = dy1, lu = dy1;
   let piv = new Int32Array(0);
+  let pattern: LuPattern = createLuPattern(0);
   let hNext = 0;
   let hacc = 0;
   let erracc = 1;
@@ -80,6 +82,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     rc0 = new Float64Array(n); rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n);
     jac = new Float64Array(n * n); lu = new Float64Array(n * n);
     piv = new Int32Array(n);
+    pattern = createLuPattern(n);
   }
 
   function firstNonFinite(a: Float64Array): number {
@@ -222,7 +225,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       for (let i = 0, nn = n * n; i < nn; i++) lu[i] = -jac[i];
       for (let i = 0; i < n; i++) lu[i * n + i] += fac;
       stats.decompositions++;
-      if (luFactor(lu, n, piv) >= 0) {
+      if (luFactor(lu, n, piv, pattern) >= 0) {
         singularRetries++;
         if (singularRetries >= MAX_SINGULAR_RETRIES) {
           const s = solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, -1, h, opts);
@@ -242,34 +245,34 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
       // Stage 1
       for (let i = 0; i < n; i++) ak1[i] = dy1[i] + hd1 * fx[i];
-      luSolve(lu, n, piv, ak1);
+      luSolve(lu, n, piv, pattern, ak1);
       // Stage 2
       for (let i = 0; i < n; i++) ynew[i] = y[i] + A21 * ak1[i];
       sys.rhs(t + C2 * h, ynew, dy);
       for (let i = 0; i < n; i++) ak2[i] = dy[i] + hd2 * fx[i] + hc21 * ak1[i];
-      luSolve(lu, n, piv, ak2);
+      luSolve(lu, n, piv, pattern, ak2);
       // Stage 3
       for (let i = 0; i < n; i++) ynew[i] = y[i] + A31 * ak1[i] + A32 * ak2[i];
       sys.rhs(t + C3 * h, ynew, dy);
       for (let i = 0; i < n; i++) ak3[i] = dy[i] + hd3 * fx[i] + hc31 * ak1[i] + hc32 * ak2[i];
-      luSolve(lu, n, piv, ak3);
+      luSolve(lu, n, piv, pattern, ak3);
       // Stage 4
       for (let i = 0; i < n; i++) ynew[i] = y[i] + A41 * ak1[i] + A42 * ak2[i] + A43 * ak3[i];
       sys.rhs(t + C4 * h, ynew, dy);
       for (let i = 0; i < n; i++) ak4[i] = dy[i] + hd4 * fx[i] + hc41 * ak1[i] + hc42 * ak2[i] + hc43 * ak3[i];
-      luSolve(lu, n, piv, ak4);
+      luSolve(lu, n, piv, pattern, ak4);
       // Stage 5 (c5 = 1, d5 = 0)
       for (let i = 0; i < n; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i];
       sys.rhs(t + h, ynew, dy);
       for (let i = 0; i < n; i++) ak5[i] = dy[i] + hc51 * ak1[i] + hc52 * ak2[i] + hc53 * ak3[i] + hc54 * ak4[i];
-      luSolve(lu, n, piv, ak5);
+      luSolve(lu, n, piv, pattern, ak5);
       // Embedded solution, then stage 6 (c6 = 1, d6 = 0)
       for (let i = 0; i < n; i++) ynew[i] += ak5[i];
       sys.rhs(t + h, ynew, dy);
       for (let i = 0; i < n; i++) {
         ak6[i] = dy[i] + hc61 * ak1[i] + hc62 * ak2[i] + hc63 * ak3[i] + hc64 * ak4[i] + hc65 * ak5[i];
       }
-      luSolve(lu, n, piv, ak6);
+      luSolve(lu, n, piv, pattern, ak6);
       for (let i = 0; i < n; i++) ynew[i] += ak6[i];
       stats.rhsEvals += 5;
 
@@ -295,14 +298,14 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       }
       nonfiniteRetries = 0;
 
-      let facc = Math.max(FAC2, Math.min(FAC1, Math.pow(err, 0.25) / SAFE));
+      let facc = Math.max(FAC2, Math.min(FAC1, pow(err, 0.25) / SAFE));
       let hnew = h / facc;
 
       if (err <= 1) {
         stats.steps++;
         // Gustafsson's predictive controller (rodas.f, IWORK(3) = 1).
         if (hacc > 0) {
-          let facgus = (hacc / h) * Math.pow((err * err) / erracc, 0.25) / SAFE;
+          let facgus = (hacc / h) * pow((err * err) / erracc, 0.25) / SAFE;
           facgus = Math.max(FAC2, Math.min(FAC1, facgus));
           facc = Math.max(facc, facgus);
           hnew = h / facc;

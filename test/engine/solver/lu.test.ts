@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luFactor, luSolve } from '../../../src/engine/solver/lu';
+import { createLuPattern, luFactor, luSolve } from '../../../src/engine/solver/lu';
 import { createRng } from '../../../src/engine/population/createRng';
 
 describe('luFactor / luSolve', () => {
@@ -12,9 +12,10 @@ describe('luFactor / luSolve', () => {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * x[j];
       const lu = A.slice();
       const piv = new Int32Array(n);
-      expect(luFactor(lu, n, piv)).toBe(-1);
+      const pat = createLuPattern(n);
+      expect(luFactor(lu, n, piv, pat)).toBe(-1);
       const sol = b.slice();
-      luSolve(lu, n, piv, sol);
+      luSolve(lu, n, piv, pat, sol);
       let res = 0, normA = 0, normX = 0;
       for (let i = 0; i < n; i++) {
         let s = -b[i];
@@ -32,15 +33,35 @@ describe('luFactor / luSolve', () => {
   it('needs the pivoting: [[0, 1], [1, 0]]·x = (2, 3) gives x = (3, 2)', () => {
     const a = new Float64Array([0, 1, 1, 0]);
     const piv = new Int32Array(2);
-    expect(luFactor(a, 2, piv)).toBe(-1);
+    const pat = createLuPattern(2);
+    expect(luFactor(a, 2, piv, pat)).toBe(-1);
     const b = new Float64Array([2, 3]);
-    luSolve(a, 2, piv, b);
+    luSolve(a, 2, piv, pat, b);
     expect(Array.from(b)).toEqual([3, 2]);
   });
 
   it('reports the column of a zero pivot for a singular matrix', () => {
     // Second row = 2 × first row: elimination leaves a zero in column 1.
     const a = new Float64Array([1, 2, 2, 4]);
-    expect(luFactor(a, 2, new Int32Array(2))).toBe(1);
+    expect(luFactor(a, 2, new Int32Array(2), createLuPattern(2))).toBe(1);
+  });
+
+  it('solves sparse systems (≈ 15 % nonzero plus a full diagonal, n = 23) exactly like the dense product says', () => {
+    const rng = createRng(17);
+    for (let rep = 0; rep < 50; rep++) {
+      const n = 23;
+      const A = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        if (i === j) A[i * n + j] = 5 + rng.uniform();
+        else if (rng.uniform() < 0.15) A[i * n + j] = rng.normal();
+      }
+      const x = Float64Array.from({ length: n }, () => rng.normal());
+      const b = new Float64Array(n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * x[j];
+      const lu = A.slice(), piv = new Int32Array(n), pat = createLuPattern(n);
+      expect(luFactor(lu, n, piv, pat)).toBe(-1);
+      luSolve(lu, n, piv, pat, b);
+      for (let i = 0; i < n; i++) expect(Math.abs(b[i] - x[i])).toBeLessThan(1e-12 * (1 + Math.abs(x[i])));
+    }
   });
 });
