@@ -7,6 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { simulate } from '../engine/index';
 import { toCsv } from '../engine/toCsv';
+import { parseScenarioJson } from '../engine/scenario/parseScenarioJson';
+import { modelFor } from '../engine/modelFor';
 
 const USAGE = 'usage: npm run simulate -- <scenario.json> [--out file.csv] [--metrics]';
 /** Scenario files larger than this are refused before parsing (the validator's own limit applies too). */
@@ -43,14 +45,13 @@ function main(argv: string[]): void {
     fail(2, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   if (text.length > MAX_BYTES) fail(2, `${file} is ${text.length} bytes; scenario files are limited to ${MAX_BYTES} bytes`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    fail(2, `${file} is not valid JSON: ${(e as Error).message}`);
+  // The same parser and validator as the app's import: size limit, JSON syntax position, strict schema.
+  const parsed = parseScenarioJson(text, { parameterSpecs: (h) => modelFor(h).parameters });
+  if (!parsed.ok) {
+    const s = parsed.status;
+    fail(2, `invalid scenario ${file}${s.field ? ` (field ${s.field})` : ''}: ${s.message}`);
   }
-
-  const result = simulate(doc);
+  const result = simulate(parsed.scenario);
   const s = result.status;
   if (s.code === 'INVALID_INPUT') fail(2, `invalid scenario${s.field ? ` (field ${s.field})` : ''}: ${s.message}`);
 

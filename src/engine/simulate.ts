@@ -65,13 +65,9 @@ function failure(status: Status, scenario?: Scenario): SimulationResult {
 
 /** Validate, resolve and build everything a run needs; never throws. */
 export function prepareSimulation(input: unknown): Prepared {
-  let base: Model;
-  try {
-    base = modelFor(undefined);
-  } catch (e) {
-    return { ok: false, status: { code: 'INVALID_INPUT', message: `The model could not be built: ${String(e)}` } };
-  }
-  const v = validateScenario(input, { parameterSpecs: base.parameters });
+  // Parameter overrides are checked against the parameter table of the scenario's own hypothesis set; a set that
+  // cannot be built (unknown hypothesis value) is refused by the validator with the model's message.
+  const v = validateScenario(input, { parameterSpecs: (h) => modelFor(h).parameters });
   if (!v.ok) return { ok: false, status: v.status };
   const { scenario, resolved } = v;
   let model: Model;

@@ -49,6 +49,6 @@ describe('npm run simulate (CLI)', () => {
     writeFileSync(bad, '{"version": 1, ');
     const r = cli(bad);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('not valid JSON');
+    expect(r.stderr).toContain('field json');
   });
 });
