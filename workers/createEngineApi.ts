@@ -1,11 +1,12 @@
 import { transfer } from 'comlink';
 import type { SimulationResult } from '../src/engine/result';
-import { PROTOCOL_VERSION, type EngineWorkerApi } from './protocol';
-import { transferablesOf } from './transferablesOf';
+import { PROTOCOL_VERSION, type EngineWorkerApi, type PopulationOptions, type PopulationResult } from './protocol';
+import { populationTransferables, transferablesOf } from './transferablesOf';
 
 /** The engine functions the worker exposes (injected, so the boundary can be tested over a MessageChannel in Node). */
 export interface EngineFunctions {
   simulate(scenario: unknown): SimulationResult;
+  simulatePopulation(scenario: unknown, options: PopulationOptions): PopulationResult;
 }
 
 /** Clock for ping(); performance.now exists in workers, pages and Node ≥ 16. */
@@ -22,6 +23,10 @@ export function createEngineApi(engine: EngineFunctions): EngineWorkerApi {
     simulate(scenario: unknown): SimulationResult {
       const result = engine.simulate(scenario);
       return transfer(result, transferablesOf(result));
+    },
+    population(scenario: unknown, options: PopulationOptions): PopulationResult {
+      const result = engine.simulatePopulation(scenario, options);
+      return transfer(result, populationTransferables(result));
     },
   };
 }

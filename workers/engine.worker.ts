@@ -4,6 +4,7 @@
  */
 import { expose } from 'comlink';
 import { simulate } from '../src/engine/index';
+import { simulatePopulation } from '../src/engine/population/simulatePopulation';
 import { createEngineApi } from './createEngineApi';
 
-expose(createEngineApi({ simulate }));
+expose(createEngineApi({ simulate, simulatePopulation }));

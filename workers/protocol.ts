@@ -9,6 +9,9 @@
  * them pending forever.
  */
 import type { SimulationResult } from '../src/engine/result';
+import type { PopulationOptions, PopulationResult } from '../src/engine/population/simulatePopulation';
+
+export type { PopulationOptions, PopulationResult };
 
 /** Bumped when a message shape changes incompatibly; ping() reports it so a stale cached worker is detected. */
 export const PROTOCOL_VERSION = 1 as const;
@@ -31,6 +34,12 @@ export interface EngineWorkerApi {
    * `unknown` here: bad input comes back as a result with status INVALID_INPUT, never as an exception.
    */
   simulate(scenario: unknown): SimulationResult;
+  /**
+   * A virtual population (src/engine/population/simulatePopulation.ts): N subjects of one scenario, summarised as
+   * percentile bands. Only the summary crosses the boundary (bands, the grid, the sampled parameters — all
+   * transferred), never the N individual curves. Bad input → a result with status INVALID_INPUT.
+   */
+  population(scenario: unknown, options: PopulationOptions): PopulationResult;
 }
 
 /** Names of the calls the client may make (used for per-method counters and error messages). */

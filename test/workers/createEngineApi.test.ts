@@ -3,9 +3,14 @@ import { expose, wrap } from 'comlink';
 import { createEngineApi, type EngineFunctions } from '../../workers/createEngineApi';
 import type { EngineWorkerApi } from '../../workers/protocol';
 import type { SimulationResult } from '../../src/engine/result';
+import type { PopulationResult } from '../../src/engine/population/simulatePopulation';
 
 /** The worker's API exposed on one end of a MessageChannel, wrapped on the other (comlink's own test set-up). */
-function connect(engine: EngineFunctions) {
+function connect(partial: Partial<EngineFunctions>) {
+  const unused = (): never => {
+    throw new Error('not used by this test');
+  };
+  const engine: EngineFunctions = { simulate: unused, simulatePopulation: unused, ...partial };
   const { port1, port2 } = new MessageChannel();
   expose(createEngineApi(engine), port2);
   const remote = wrap<EngineWorkerApi>(port1);
@@ -81,6 +86,37 @@ describe('createEngineApi (the worker side, over a MessageChannel)', () => {
   it('an exception in the engine reaches the caller as a rejection carrying its message', async () => {
     const { remote, close } = connect({ simulate: () => { throw new RangeError('negative volume'); } });
     await expect(remote.simulate({})).rejects.toThrow('negative volume');
+    close();
+  });
+
+  it('population() passes scenario and options through and transfers the bands, the grid and the sampled parameters', async () => {
+    const seen: unknown[] = [];
+    const time_h = Float64Array.of(0, 1);
+    const p5 = Float64Array.of(0.1, 0.2);
+    const p95 = Float64Array.of(0.3, 0.4);
+    const cl = Float64Array.of(90, 110, 100);
+    const summary: PopulationResult = {
+      status: { code: 'ok', message: '' },
+      time_h,
+      bands: { mor_occupancy: { '5': p5, '95': p95 } },
+      percentiles: [5, 95],
+      parameters: { ntx_cl: cl },
+      subjects: 3,
+      failed: 0,
+      rhsEvals: 42,
+    };
+    const { remote, close } = connect({
+      simulatePopulation: (scenario, options) => {
+        seen.push(scenario, options);
+        return summary;
+      },
+    });
+    const options = { subjects: 3, seed: 7, variability: { ntx_cl: 0.3 } };
+    const r = await remote.population({ version: 1 }, options);
+    expect(seen).toEqual([{ version: 1 }, options]);
+    expect(Array.from(r.bands.mor_occupancy['95'])).toEqual([0.3, 0.4]);
+    expect(Array.from(r.parameters.ntx_cl)).toEqual([90, 110, 100]);
+    expect([time_h, p5, p95, cl].map((a) => a.byteLength)).toEqual([0, 0, 0, 0]); // all moved, none copied
     close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transferablesOf } from '../../workers/transferablesOf';
+import { populationTransferables, transferablesOf } from '../../workers/transferablesOf';
 import type { SimulationResult } from '../../src/engine/result';
 
 const base = {
@@ -31,5 +31,23 @@ describe('transferablesOf', () => {
   it('skips empty buffers (a failed validation returns empty arrays)', () => {
     const r: SimulationResult = { ...base, time_h: new Float64Array(0), observables: {} };
     expect(transferablesOf(r)).toEqual([]);
+  });
+
+  it('lists every band, the grid and every sampled-parameter column of a population, once each', () => {
+    const grid = new Float64Array(2);
+    const shared = new ArrayBuffer(32);
+    const list = populationTransferables({
+      status: { code: 'ok', message: '' },
+      time_h: grid,
+      bands: { a: { '5': new Float64Array(shared, 0, 2), '95': new Float64Array(shared, 16, 2) }, b: { '50': new Float64Array(2) } },
+      percentiles: [5, 50, 95],
+      parameters: { ntx_cl: new Float64Array(3) },
+      subjects: 3,
+      failed: 0,
+      rhsEvals: 0,
+    });
+    expect(list).toHaveLength(4); // grid, shared, b's band, the parameter column
+    expect(list).toContain(grid.buffer);
+    expect(list).toContain(shared);
   });
 });

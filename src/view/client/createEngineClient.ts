@@ -1,7 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { SimulationResult } from '../../engine/result';
 import type { Scenario } from '../../engine/scenario/types';
-import type { EngineMethod, EngineWorkerApi, PingReply } from '../../../workers/protocol';
+import type { EngineMethod, EngineWorkerApi, PingReply, PopulationOptions, PopulationResult } from '../../../workers/protocol';
 import { EngineCallError, type CallOptions, type EngineClient } from './types';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { spawnEngineWorker } from './spawnEngineWorker';
@@ -45,6 +45,7 @@ export interface EngineClientCounters {
 
 /** The client the app uses: the EngineClient contract plus supervision extras. */
 export interface SupervisedEngineClient extends EngineClient {
+  population(scenario: Scenario, population: PopulationOptions, options?: CallOptions): Promise<PopulationResult>;
   /** Round trip to a worker (through the queue like any call). */
   ping(options?: CallOptions): Promise<PingReply>;
   /** Terminate every worker now (calls running in them reject with WORKER_CRASH) and start fresh ones;
@@ -317,6 +318,9 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
   return {
     simulate(scenario: Scenario, callOptions?: CallOptions): Promise<SimulationResult> {
       return call<SimulationResult>('simulate', [scenario], callOptions);
+    },
+    population(scenario: Scenario, population: PopulationOptions, callOptions?: CallOptions): Promise<PopulationResult> {
+      return call<PopulationResult>('population', [scenario, population], callOptions);
     },
     ping(callOptions?: CallOptions): Promise<PingReply> {
       return call<PingReply>('ping', [], callOptions);

@@ -1,5 +1,6 @@
 import type { SimulationResult } from '../../engine/result';
 import type { Scenario } from '../../engine/scenario/types';
+import type { PopulationOptions, PopulationResult } from '../../engine/population/simulatePopulation';
 
 /**
  * The one door from the view to the engine: every heavy computation runs in a supervised Web Worker.
@@ -8,6 +9,11 @@ import type { Scenario } from '../../engine/scenario/types';
  */
 export interface EngineClient {
   simulate(scenario: Scenario, options?: CallOptions): Promise<SimulationResult>;
+  /**
+   * A virtual population in the worker; only percentile bands come back (transferred). Optional in this interface
+   * so hand-made fakes need not implement it; createEngineClient() always does.
+   */
+  population?(scenario: Scenario, population: PopulationOptions, options?: CallOptions): Promise<PopulationResult>;
   /** Stop every worker; pending calls reject with CANCELLED. */
   dispose(): void;
 }

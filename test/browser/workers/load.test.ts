@@ -1,7 +1,7 @@
 /**
  * Load (issue 6 part 6), in real Chromium with the real engine worker: 100 rapid scenario changes deliver only the
  * last result, leave no worker behind (by our counters and by Chromium's own list of workers) and no memory (the JS
- * heap returns to its baseline after a forced GC), and the main thread never stalls past 50 ms meanwhile.
+ * heap returns to its baseline after a forced GC), and the main thread runs no task of 50 ms or more meanwhile.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cdp, commands } from 'vitest/browser';
@@ -58,12 +58,12 @@ describe('load on the engine worker', () => {
       expect(runner.counts).toMatchObject({ submitted: 100, delivered: 1, superseded: 99 });
       expect(client.counters()).toMatchObject({ inFlight: 0, live: 1 });
       expect(await chromiumWorkers(1)).toBe(1);
-      expect(gaps.maxGapMs).toBeLessThan(50);
-    },
+      expect(gaps.longTasks, `long tasks (longest ${gaps.longestTaskMs} ms)`).toBe(0);
+      },
   );
 
   it.each([['drop'], ['cancel']] as const)(
-    '100 changes 4 ms apart (stale runs: %s) never deliver a stale result, end on the last, leak no worker and never block the page',
+    '100 changes 4 ms apart (stale runs: %s) never deliver a stale result, end on the last, leak no worker and run no 50 ms task on the page',
     async (stale) => {
       const w0 = performance.now();
       await client.simulate(ldn(4.5, LONG_DAYS));
@@ -101,8 +101,8 @@ describe('load on the engine worker', () => {
       expect(c.inFlight).toBe(0);
       expect(c.live).toBe(1);
       expect(await chromiumWorkers(1)).toBe(1);
-      expect(gaps.maxGapMs).toBeLessThan(50);
-      console.info(
+      expect(gaps.longTasks, `long tasks (longest ${gaps.longestTaskMs} ms)`).toBe(0);
+        console.info(
         `${stale}, 4 ms apart, one run ≈ ${oneRunMs.toFixed(0)} ms: ${delivered.length} of 100 delivered (each the newest when it arrived) in ` +
           `${elapsed.toFixed(0)} ms; worker calls completed ${c.completed - before.completed}, cancelled ` +
           `${c.rejected.CANCELLED - before.rejected.CANCELLED}, respawns ${c.respawns - before.respawns}; longest ` +

@@ -6,6 +6,9 @@ import type { SimulationResult } from '../../../src/engine/result';
 import { fakeWorkerFactory, sleep } from './fakeWorker';
 import { script, scriptedEngine, tagOf } from './fakeEngine';
 
+/** Lets queued microtasks (the runner starts runs in one) and message hops run. */
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
 /** A run function whose calls the test finishes by hand, recording what was started and what was aborted. */
 function manualRun() {
   const started: { input: number; signal: AbortSignal | undefined; finish: (v: number) => void; fail: (e: unknown) => void }[] = [];
@@ -24,35 +27,57 @@ describe('createLatestRunner', () => {
     const runner = createLatestRunner(run, { onResult: (v) => delivered.push(v) });
     const p = runner.submit(1);
     expect(runner.busy).toBe(true);
+    await tick();
     started[0].finish(10);
     await expect(p).resolves.toEqual({ kind: 'delivered', value: 10 });
     expect(delivered).toEqual([10]);
     expect(runner.busy).toBe(false);
   });
 
-  it('in drop mode a burst costs two runs: the one already running (thrown away) and the newest', async () => {
+  it.each([['drop'], ['cancel']] as const)('in %s mode a burst of 100 changes within one task runs only the newest', async (stale) => {
+    const { run, started } = manualRun();
+    const delivered: number[] = [];
+    const runner = createLatestRunner(run, { stale, onResult: (v) => delivered.push(v) });
+    const outcomes = Array.from({ length: 100 }, (_, i) => runner.submit(i));
+    await tick();
+    expect(started.map((s) => s.input)).toEqual([99]);
+    started[0].finish(990);
+    const settled = await Promise.all(outcomes);
+    expect(delivered).toEqual([990]);
+    expect(settled.filter((o) => o.kind === 'superseded')).toHaveLength(99);
+    expect(runner.counts).toEqual({ submitted: 100, delivered: 1, superseded: 99, failed: 0 });
+  });
+
+  it('in drop mode, changes made while a run is in flight cost one more run: the running one finishes and is thrown away', async () => {
     const { run, started } = manualRun();
     const delivered: [number, number][] = [];
     const runner = createLatestRunner(run, { onResult: (v, input) => delivered.push([v, input]) });
-    const outcomes = Array.from({ length: 100 }, (_, i) => runner.submit(i));
+    const outcomes = [runner.submit(0)];
+    await tick();
+    for (let i = 1; i < 100; i++) {
+      outcomes.push(runner.submit(i));
+      await tick(); // each change in its own task, as slider events arrive
+    }
     expect(started.map((s) => s.input)).toEqual([0]); // inputs 1..98 were replaced while waiting, never run
     started[0].finish(0);
-    await sleep(0);
+    await tick();
     expect(started.map((s) => s.input)).toEqual([0, 99]);
     expect(started[0].signal?.aborted).toBe(false); // let finish, not killed
     started[1].finish(990);
     const settled = await Promise.all(outcomes);
     expect(delivered).toEqual([[990, 99]]);
     expect(settled.filter((o) => o.kind === 'superseded')).toHaveLength(99);
-    expect(settled[99]).toEqual({ kind: 'delivered', value: 990 });
-    expect(runner.counts).toEqual({ submitted: 100, delivered: 1, superseded: 99, failed: 0 });
   });
 
-  it('in cancel mode each new submission aborts the running one and starts at once', async () => {
+  it('in cancel mode each change made in a later task aborts the running one and starts at once', async () => {
     const { run, started } = manualRun();
     const delivered: number[] = [];
     const runner = createLatestRunner(run, { stale: 'cancel', onResult: (v) => delivered.push(v) });
-    const outcomes = [0, 1, 2].map((i) => runner.submit(i));
+    const outcomes: Promise<{ kind: string }>[] = [];
+    for (const i of [0, 1, 2]) {
+      outcomes.push(runner.submit(i));
+      await tick();
+    }
     expect(started.map((s) => [s.input, s.signal?.aborted])).toEqual([[0, true], [1, true], [2, false]]);
     started[2].finish(2);
     expect((await Promise.all(outcomes)).map((o) => o.kind)).toEqual(['superseded', 'superseded', 'delivered']);
@@ -64,7 +89,9 @@ describe('createLatestRunner', () => {
     const errors: unknown[] = [];
     const runner = createLatestRunner(run, { onError: (e) => errors.push(e), stale: 'cancel' });
     const first = runner.submit(1);
+    await tick();
     const second = runner.submit(2); // first is cancelled: no onError for it
+    await tick();
     started[1].fail(new EngineCallError('TIMEOUT', 'too slow'));
     expect((await first).kind).toBe('superseded');
     const o = await second;
@@ -78,6 +105,7 @@ describe('createLatestRunner', () => {
     const delivered: number[] = [];
     const runner = createLatestRunner(run, { onResult: (v) => delivered.push(v) });
     const a = runner.submit(1);
+    await tick();
     const b = runner.submit(2);
     runner.cancel();
     expect(runner.busy).toBe(false);
