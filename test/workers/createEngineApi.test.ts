@@ -4,6 +4,8 @@ import { createEngineApi, type EngineFunctions } from '../../workers/createEngin
 import type { EngineWorkerApi } from '../../workers/protocol';
 import type { SimulationResult } from '../../src/engine/result';
 import type { PopulationResult } from '../../src/engine/population/simulatePopulation';
+import { simulatePopulation } from '../../src/engine/population/simulatePopulation';
+import { simulate } from '../../src/engine/index';
 
 /** The worker's API exposed on one end of a MessageChannel, wrapped on the other (comlink's own test set-up). */
 function connect(partial: Partial<EngineFunctions>) {
@@ -117,6 +119,26 @@ describe('createEngineApi (the worker side, over a MessageChannel)', () => {
     expect(Array.from(r.bands.mor_occupancy['95'])).toEqual([0.3, 0.4]);
     expect(Array.from(r.parameters.ntx_cl)).toEqual([90, 110, 100]);
     expect([time_h, p5, p95, cl].map((a) => a.byteLength)).toEqual([0, 0, 0, 0]); // all moved, none copied
+    close();
+  });
+
+  it('leaves the real engine intact after its buffers were transferred: the same call twice gives the same bits', async () => {
+    // Transferring detaches buffers in the worker; if the engine kept one (a cache, a shared constant), its next
+    // call would read a detached (empty) array. Run each call twice and compare.
+    const { remote, close } = connect({ simulate, simulatePopulation });
+    const scenario = { version: 1, duration_h: 24, output_step_h: 1, regimen: '4.5 mg q24h x 1 at 22:00' };
+    const [a, b] = [await remote.simulate(scenario), await remote.simulate(scenario)];
+    expect(a.status.code).toBe('ok');
+    expect(a.time_h.length).toBe(25);
+    for (const id of Object.keys(a.observables)) expect(Array.from(b.observables[id])).toEqual(Array.from(a.observables[id]));
+    const bad = await remote.simulate({ ...scenario, output_step_h: 0 });
+    const bad2 = await remote.simulate({ ...scenario, output_step_h: 0 });
+    expect([bad.status.code, bad2.status.code]).toEqual(['INVALID_INPUT', 'INVALID_INPUT']);
+    const options = { subjects: 20, seed: 3, variability: { ntx_cl: 0.3 } };
+    const [p, q] = [await remote.population(scenario, options), await remote.population(scenario, options)];
+    expect(p.status.code).toBe('ok');
+    expect(Array.from(q.bands.mor_occupancy['50'])).toEqual(Array.from(p.bands.mor_occupancy['50']));
+    expect((await remote.simulate(scenario)).time_h.length).toBe(25);
     close();
   });
 });
