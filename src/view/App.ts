@@ -409,7 +409,7 @@ export class App {
       const hash = encodeUrlState({
         current: this.current,
         pinned: this.pinned?.scenario ?? this.pinnedPending ?? undefined,
-        log: this.log, diff: this.diff, zoom: this.charts.getZoom(), present: this.present,
+        log: this.log, diff: this.diff, zoom: this.charts.getZoom() ?? this.pendingZoom, present: this.present,
       });
       this.lastHash = hash;
       history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);

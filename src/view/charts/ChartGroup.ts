@@ -124,7 +124,9 @@ export class ChartGroup {
     if (domain) {
       const a = Math.max(0, Math.min(domain[0], domain[1]));
       const b = Math.min(d, Math.max(domain[0], domain[1]));
-      this.zoom = b - a >= 0.5 ? [a, b] : null;
+      // rounded to 0.001 h (3.6 s), the precision the URL keeps, so a reloaded link shows exactly this window
+      const r = (v: number): number => Math.round(v * 1000) / 1000;
+      this.zoom = b - a >= 0.5 ? [r(a), r(b)] : null;
     } else this.zoom = null;
     this.render();
     if (notify) this.options.onZoom?.(this.zoom);
@@ -213,8 +215,24 @@ export class ChartGroup {
   }
 
   /** The values a series shows: its own, or B − A in difference mode (A interpolated onto B's grid). */
+  private readonly valueCache = new WeakMap<object, Map<string, Float64Array>>();
+
   private seriesValues(run: ChartRun, s: SeriesSpec, forPinned: boolean): { t: Float64Array; y: Float64Array } | null {
     const r = run.result;
+    const diffing = this.diff && !forPinned && !!this.data.pinned;
+    if (!diffing) {
+      // display values of a result never change: compute them once per result and series
+      let m = this.valueCache.get(r);
+      if (!m) this.valueCache.set(r, (m = new Map()));
+      const hit = m.get(s.observable);
+      if (hit) return { t: r.time_h, y: hit };
+      const raw = r.observables[s.observable];
+      if (!raw || !r.time_h.length) return null;
+      const f = s.factor ?? 1;
+      const y = f === 1 ? raw : raw.map((v) => v * f);
+      m.set(s.observable, y);
+      return { t: r.time_h, y };
+    }
     const raw = r.observables[s.observable];
     if (!raw || !r.time_h.length) return null;
     const f = s.factor ?? 1;
@@ -364,11 +382,22 @@ export class ChartGroup {
         .attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', fs * 0.9)
         .attr('stroke', BACKGROUND).attr('stroke-width', 3).attr('paint-order', 'stroke').text((d) => d.label);
 
-      // curves
-      const columns = Math.max(50, this.width - MARGIN.left - MARGIN.right);
+      // curves. Paths are rebuilt only when what they show changed (while a slider is dragged, A's ghost curves keep
+      // their path strings), and points are mapped with the scales' affine form instead of calling d3 per point.
+      // one min/max column per 2 px: a smooth curve then needs ~1 point per px, which halves path parsing while
+      // keeping every peak and trough (decimate keeps each column's extremes)
+      const columns = Math.max(50, Math.floor((this.width - MARGIN.left - MARGIN.right) / 2));
+      const [yd0, yd1] = y.domain();
+      const scaleKey = `${this.width}|${h}|${top}|${x0}|${x1}|${yd0}|${yd1}|${useLog}|${diffMode}`;
       const line = (l: (typeof lines)[number]): string => {
         const idx = decimate(l.t, l.y, x0, x1, columns);
-        let d = '';
+        const [r0, r1] = x.range();
+        const kx = (r1 - r0) / (x1 - x0);
+        const [q0, q1] = y.range();
+        const f = useLog ? Math.log : (v: number) => v;
+        const fd0 = f(yd0);
+        const ky = (q1 - q0) / (f(yd1) - fd0);
+        const parts: string[] = [];
         let pen = false;
         let last = -1;
         for (const i of idx) {
@@ -377,18 +406,21 @@ export class ChartGroup {
           last = i;
           const v = l.y[i];
           if (useLog && !(v > 0)) { pen = false; continue; }
-          const px = x(l.t[i]);
-          const py = y(v);
+          const px = r0 + (l.t[i] - x0) * kx;
+          let py = q0 + (f(v) - fd0) * ky;
+          if (useLog) py = Math.min(q0, Math.max(q1, py)); // the log scale clamps, as d3's does
           if (!Number.isFinite(px) || !Number.isFinite(py)) { pen = false; continue; }
-          d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+          parts.push(`${pen ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
           pen = true;
         }
-        return d;
+        return parts.join('');
       };
       for (const run of ['pinned', 'current'] as const) {
         const data = lines.filter((l) => l.run === run);
+        const source = run === 'current' ? this.data.current : this.data.pinned;
+        const other = diffMode && run === 'current' ? this.data.pinned?.result : undefined; // B − A depends on A too
         svg.select(`g.lines-${run}`).attr('clip-path', `url(#${this.clipId}-${spec.id})`)
-          .selectAll('path').data(data, (d) => (d as (typeof lines)[number]).s.observable).join('path')
+          .selectAll<SVGPathElement, (typeof lines)[number]>('path').data(data, (d) => d.s.observable).join('path')
           .attr('data-observable', (d) => d.s.observable)
           .attr('data-run', run === 'current' ? 'B' : 'A')
           .attr('fill', 'none')
@@ -397,7 +429,15 @@ export class ChartGroup {
           .attr('stroke-dasharray', run === 'pinned' ? '6 4' : null)
           .attr('stroke-opacity', run === 'pinned' ? 0.75 : 1)
           .attr('stroke-linejoin', 'round')
-          .attr('d', line);
+          .each(function (d) {
+            const el = this as SVGPathElement & { __ldnKey?: string; __ldnResult?: unknown; __ldnOther?: unknown };
+            const key = `${scaleKey}|${d.s.observable}`;
+            if (el.__ldnKey === key && el.__ldnResult === source?.result && el.__ldnOther === other) return;
+            el.__ldnKey = key;
+            el.__ldnResult = source?.result;
+            el.__ldnOther = other;
+            el.setAttribute('d', line(d));
+          });
       }
 
       // dose markers: filled triangles for B, hollow for A, along the bottom of the plot

@@ -1,0 +1,167 @@
+/**
+ * The built app, end to end (issues 2 and 5): `vite build` into a temporary folder, `vite preview` on 127.0.0.1,
+ * headless Chromium through playwright-core. Checks that the page draws both charts with no console error and no
+ * CSP violation, that a real mouse brush zooms and a reload restores the exact view, and measures `ldn:update`
+ * over 100 slider moves (printed as p50/p95; the issue's target is p95 ≤ 16 ms).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs } from '../../vite.config';
+
+const outDir = mkdtempSync(join(tmpdir(), 'ldn-e2e-'));
+let server: ChildProcess | null = null;
+let browser: Browser | null = null;
+let base = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+  const port = await freePort();
+  server = spawn('node_modules/.bin/vite', ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--strictPort', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
+    server!.stdout!.on('data', (d: Buffer) => {
+      if (String(d).includes(String(port))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server!.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  base = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Watched {
+  page: Page;
+  problems: string[];
+}
+
+async function open(url = base, viewport = { width: 1280, height: 720 }): Promise<Watched> {
+  const page = await browser!.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="B"]', { timeout: 30_000 });
+  await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="A"]', { timeout: 30_000 });
+  return { page, problems };
+}
+
+describe('the built app in headless Chromium', () => {
+  it('serves a strict CSP (no unsafe-inline, no unsafe-eval) and no inline script or style', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(html).not.toMatch(/<style|style="|<script(?![^>]*\bsrc=)/);
+  });
+
+  it('draws the plasma and occupancy charts for LDN 4.5 mg and 50 mg with no console error or CSP violation', async () => {
+    const { page, problems } = await open();
+    for (const id of ['naltrexone_ng_per_ml', 'naltrexol_ng_per_ml', 'mor_occupancy'])
+      for (const run of ['A', 'B']) {
+        const d = await page.getAttribute(`path[data-observable="${id}"][data-run="${run}"]`, 'd');
+        expect(d?.split('L').length ?? 0, `${id} ${run}`).toBeGreaterThan(100);
+        expect(d).not.toMatch(/NaN/);
+      }
+    expect(await page.textContent('body')).toMatch(/not dosing advice/i);
+    // both charts are on screen at 1280×720 without scrolling
+    for (const panel of ['plasma', 'occupancy']) {
+      const box = await page.locator(`[data-panel="${panel}"] svg`).boundingBox();
+      expect(box!.y + box!.height, panel).toBeLessThanOrEqual(720);
+      expect(box!.x + box!.width, panel).toBeLessThanOrEqual(1280);
+    }
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('zooms with a real mouse brush, and a reload restores the same view and curves', async () => {
+    const { page, problems } = await open();
+    const svg = page.locator('[data-panel="occupancy"] svg');
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + 300, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 450, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => location.hash.includes('zoom='));
+    await page.waitForTimeout(300);
+    const ticks = await page.locator('[data-panel="occupancy"] g.axis-x text').allTextContents();
+    expect(ticks.some((t) => /^\d\d:\d\d$/.test(t))).toBe(true); // zoomed in far enough for clock ticks
+    const before = await page.getAttribute('path[data-observable="mor_occupancy"][data-run="B"]', 'd');
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="A"]');
+    await page.waitForFunction((d) => document.querySelector('path[data-observable="mor_occupancy"][data-run="B"]')?.getAttribute('d') === d, before, { timeout: 10_000 });
+    expect(page.url()).toBe(url);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('measures ldn:update over 100 slider moves and prints p50/p95', async () => {
+    const { page, problems } = await open(`${base}#`);
+    await page.evaluate(() => performance.clearMeasures('ldn:update'));
+    const slider = page.locator('input[data-param="ntx_ka"]');
+    await slider.scrollIntoViewIfNeeded();
+    await slider.focus();
+    for (let i = 1; i <= 100; i++) {
+      await page.keyboard.press(i <= 50 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction((n) => performance.getEntriesByName('ldn:update').length >= n, i, { timeout: 10_000 });
+    }
+    const durations = await page.evaluate(() => performance.getEntriesByName('ldn:update').map((e) => e.duration));
+    expect(durations.length).toBe(100);
+    const sorted = [...durations].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    const p50 = q(0.5);
+    const p95 = q(0.95);
+    console.log(`ldn:update over 100 slider moves (7-day scenario, built app): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    expect(p50).toBeGreaterThan(0);
+    // a loose regression bound; the target (p95 ≤ 16 ms) is reported, not asserted, on this shared 2-core machine
+    expect(p95).toBeLessThan(500);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to presentation mode with large fonts on a projector-sized screen', async () => {
+    const { page, problems } = await open(base, { width: 1920, height: 1080 });
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.documentElement.classList.contains('presentation'));
+    const size = await page.getAttribute('[data-panel="plasma"] svg', 'font-size');
+    expect(Number(size)).toBeGreaterThanOrEqual(18);
+    await page.waitForFunction(() => location.hash.includes('present=1'));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
