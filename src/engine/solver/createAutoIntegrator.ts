@@ -12,9 +12,11 @@ export interface AutoIntegrator extends Integrator {
 /**
  * Automatic stiffness switching (the idea of LSODA — Petzold 1983 — with Hairer's detectors): integrate with
  * DOPRI5 while the step is set by accuracy; when DOPRI5's h·|λ| test says stability limits the step, continue
- * from that point with RODAS; when RODAS's steps are small enough that h·‖J‖∞ < 3.25 for a while, go back.
- * The mode persists across segments (a dose does not change stiffness), and restarts explicit when time goes
- * backwards (a new run).
+ * from that point with RODAS. Go back when RODAS finds the problem non-stiff (h·‖J‖∞ < 3.25), or when its steps
+ * are not at least rodasCostRatio(n) times DOPRI5's stable step 3.25/|λ| — mild stiffness, where the cheaper
+ * explicit steps win; DOPRI5 then ignores stiffness until |λ| has doubled (no ping-pong).
+ * The mode persists across segments (a dose does not change stiffness), and everything restarts explicit when
+ * time goes backwards (a new run).
  */
 export function createAutoIntegrator(): AutoIntegrator {
   const explicit = createDopri5({ stopWhenStiff: true });
@@ -39,6 +41,7 @@ export function createAutoIntegrator(): AutoIntegrator {
       mode = 'dopri5';
       explicit.reset();
       stiff.reset();
+      explicit.stiffLambdaFloor = 0;
     }
     let t = t0;
     // Each pass either finishes the segment or switches once; the cap only guards against a detector loop.
@@ -52,7 +55,14 @@ export function createAutoIntegrator(): AutoIntegrator {
         return OK;
       }
       t = at;
-      mode = mode === 'dopri5' ? 'rodas4' : 'dopri5';
+      if (mode === 'dopri5') {
+        stiff.explicitLambda = explicit.lambda;
+        mode = 'rodas4';
+      } else {
+        // Not worth it at this |λ|: stay explicit until the problem is twice as stiff.
+        if (stiff.stopReason === 'cost') explicit.stiffLambdaFloor = 2 * stiff.explicitLambda;
+        mode = 'dopri5';
+      }
       switches++;
     }
     // Unreachable in practice: finish with the stiff method, which never needs to switch.

@@ -44,12 +44,26 @@ const MAX_SINGULAR_RETRIES = 5;
 /** Non-stiffness: h·‖J‖∞ below DOPRI5's stability boundary (≈ 3.3) on this many accepted steps in a row. */
 const NONSTIFF_HNORM = 3.25;
 const NONSTIFF_COUNT = 15;
+/** ‖J‖∞ (O(n²)) is refreshed on every this many Jacobians only; it changes slowly. */
+const NORM_EVERY = 8;
+/** Consecutive accepted steps whose length does not pay for the method before handing back (cost test). */
+const COST_COUNT = 10;
+
+/**
+ * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian and one
+ * LU (n³/3) plus six solves (6n²). Measured with npm run bench on the 23-state LDN model: ≈ 6 (11.7 µs vs 1.9 µs
+ * per step); 3 + n/4 tracks that growth with n and errs towards the explicit method for small systems.
+ */
+export function rodasCostRatio(n: number): number {
+  return 3 + n / 4;
+}
 
 export interface Rodas4Config {
   /**
-   * Stop (status ok, switchAt = the time reached) once the problem has looked non-stiff for a while
-   * (h·‖J‖∞ < 3.25 — ‖J‖∞ bounds the spectral radius, so an explicit method would be stable at this h),
-   * so that 'auto' can go back to the cheaper explicit method. Default false.
+   * Stop (status ok, switchAt = the time reached) when the explicit method would be cheaper: either the problem
+   * has become non-stiff (h·‖J‖∞ < 3.25 — ‖J‖∞ bounds the spectral radius, so an explicit method would be
+   * stable at this h), or the steps this method takes are not much longer than the explicit method's stability
+   * limit 3.25/|λ| (explicitLambda), so its costlier steps do not pay (stopReason tells which). Default false.
    */
   readonly stopWhenNonstiff?: boolean;
 }
@@ -57,6 +71,13 @@ export interface Rodas4Config {
 export interface Rodas4Integrator extends Integrator {
   /** With stopWhenNonstiff: the time at which the last integrate() stopped early, else NaN. */
   readonly switchAt: number;
+  /** Why it stopped early: 'nonstiff' (h·‖J‖∞ small) or 'cost' (steps too short to pay for themselves). */
+  readonly stopReason: 'nonstiff' | 'cost' | '';
+  /**
+   * |λ| (1/h) that limits the explicit method, as estimated by it when it detected stiffness; 0 disables the
+   * cost test. Set by 'auto'.
+   */
+  explicitLambda: number;
 }
 
 export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
@@ -72,6 +93,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let hacc = 0;
   let erracc = 1;
   let switchAt = NaN;
+  let stopReason: 'nonstiff' | 'cost' | '' = '';
+  let explicitLambda = 0;
+  let jacCount = 0;
 
   function allocate(size: number): void {
     n = size;
@@ -164,6 +188,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     stats: SolveStats,
   ): Status {
     switchAt = NaN;
+    stopReason = '';
     if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
       return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
     }
@@ -193,7 +218,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let tBad = t0;
     let singularRetries = 0;
     let nonstiffRun = 0;
-    let jnorm = 0;
+    let costRun = 0;
+    let jnorm = Infinity;
+    const costRatio = rodasCostRatio(n);
 
     for (;;) {
       if (stats.steps + stats.rejected >= maxSteps) {
@@ -210,7 +237,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       if (needJac) {
         // dy1 = f(t, y) is current (computed at segment start or after the last accepted step).
         jacobian(sys, t, y, stats);
-        if (stopWhenNonstiff) jnorm = jacNormInf();
+        if (stopWhenNonstiff && jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
         if (!autonomous) {
           const delt = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t)));
           sys.rhs(t + delt, y, tmp);
@@ -347,14 +374,19 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         if (stopWhenNonstiff) {
           if (h * jnorm < NONSTIFF_HNORM) nonstiffRun++;
           else nonstiffRun = 0;
+          // Cost test: would the explicit method, at its stability limit 3.25/|λ|, need fewer than costRatio
+          // times as many steps as this method wants to take next?
+          if (explicitLambda > 0 && hnew * explicitLambda < costRatio * NONSTIFF_HNORM) costRun++;
+          else costRun = 0;
         }
         if (last) {
           hNext = hnew;
           return OK;
         }
-        if (stopWhenNonstiff && nonstiffRun >= NONSTIFF_COUNT) {
+        if (stopWhenNonstiff && (nonstiffRun >= NONSTIFF_COUNT || costRun >= COST_COUNT)) {
           hNext = hnew;
           switchAt = t;
+          stopReason = nonstiffRun >= NONSTIFF_COUNT ? 'nonstiff' : 'cost';
           return OK;
         }
         h = hnew;
@@ -379,6 +411,15 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     },
     get switchAt(): number {
       return switchAt;
+    },
+    get stopReason() {
+      return stopReason;
+    },
+    get explicitLambda(): number {
+      return explicitLambda;
+    },
+    set explicitLambda(v: number) {
+      explicitLambda = v;
     },
   };
 }

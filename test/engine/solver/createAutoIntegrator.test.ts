@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAutoIntegrator } from '../../../src/engine/solver/createAutoIntegrator';
 import { createDopri5 } from '../../../src/engine/solver/dopri5';
-import { newStats, type OdeSystem } from '../../../src/engine/solver/types';
+import { newStats, type Integrator, type OdeSystem } from '../../../src/engine/solver/types';
 import { HIRES, ROBER, VDPOL, mescd, type TestProblem } from './stiffTestSet';
 
 const none = new Float64Array(0);
@@ -56,5 +56,34 @@ describe('createAutoIntegrator', () => {
     const sys: OdeSystem = { n: 1, rhs: (_t, yy, d) => { d[0] = -yy[0]; } };
     integ.integrate(sys, new Float64Array([1]), 0, 1, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-12 }, newStats());
     expect(integ.mode).toBe('dopri5');
+  });
+
+  /** y1 tracks cos t with rate λ (stiff when λ is large), y2 decays slowly: the accurate step is set by cos t. */
+  const tracking = (lambda: number): OdeSystem => ({
+    n: 2,
+    rhs: (t, y, d) => { d[0] = -lambda * (y[0] - Math.cos(t)); d[1] = -0.1 * y[1]; },
+  });
+  const countRhs = (integ: Integrator, sys: OdeSystem) => {
+    const stats = newStats();
+    const st = integ.integrate(sys, new Float64Array([1, 1]), 0, 100, none, 0, 0, () => {}, { rtol: 1e-6, atol: 1e-10 }, stats);
+    expect(st.code).toBe('ok');
+    return stats.rhsEvals;
+  };
+
+  it('catches strong stiffness that sits at DOPRI5\'s stability boundary (λ = 2000): ≥ 5× fewer RHS calls than DOPRI5', () => {
+    const auto = createAutoIntegrator();
+    const a = countRhs(auto, tracking(2000));
+    const d = countRhs(createDopri5(), tracking(2000));
+    expect(auto.mode).toBe('rodas4');
+    expect(a * 5).toBeLessThan(d);
+  });
+
+  it('stays explicit when the stiffness is mild (λ = 50): RODAS4 would not pay for its costlier steps', () => {
+    const auto = createAutoIntegrator();
+    const a = countRhs(auto, tracking(50));
+    const d = countRhs(createDopri5(), tracking(50));
+    expect(auto.mode).toBe('dopri5');
+    // At most one short trial of RODAS4 on top of DOPRI5's own work.
+    expect(a).toBeLessThan(1.1 * d);
   });
 });
