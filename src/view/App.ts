@@ -112,7 +112,7 @@ export class App {
       h('section', { class: 'card' }, h('h2', {}, 'Naltrexone regimen'), this.regimen.element),
       h('section', { class: 'card' }, h('h2', {}, 'Patient and hypotheses'), this.hyp.element),
       h('section', { class: 'card' }, h('h2', {}, 'Model parameters'),
-        h('p', { class: 'hint' }, 'Hover a name or press ⓘ for its meaning, range and source.'), this.params.element));
+        h('p', { class: 'hint' }, 'Hover a name or press its “i” button for the meaning, range and source.'), this.params.element));
 
     // ---------- main: toolbar, charts, metrics ----------
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-status': '' });
@@ -385,6 +385,10 @@ export class App {
     document.documentElement.classList.toggle('presentation', on);
     this.buttons.present.setAttribute('aria-pressed', String(on));
     this.charts.setAppearance(on ? 250 : 190, on ? 18 : 12);
+    // a projector shows the charts; the controls come back with "Show controls" or on leaving the mode
+    this.element.classList.toggle('controls-hidden', on);
+    this.buttons.controls.textContent = on ? 'Show controls' : 'Hide controls';
+    this.buttons.controls.setAttribute('aria-pressed', String(on));
     this.scheduleUrl();
   }
 

@@ -70,7 +70,7 @@ export class ChartGroup {
     this.element.setAttribute('role', 'group');
     this.element.setAttribute(
       'aria-label',
-      'Linked charts. Arrow keys move the read-out (Shift: by a day), + and − zoom, 0 resets the zoom, Escape hides the read-out.',
+      'Linked charts. Arrow keys move the read-out (Shift: by a day), + and − zoom, [ and ] pan, 0 resets the zoom, Escape hides the read-out.',
     );
     this.readout = document.createElement('div');
     this.readout.className = 'readout';
@@ -211,7 +211,12 @@ export class ChartGroup {
   }
 
   private xScale(): d3.ScaleLinear<number, number> {
-    return d3.scaleLinear().domain(this.domain()).range([MARGIN.left, this.width - MARGIN.right]);
+    return d3.scaleLinear().domain(this.domain()).range([MARGIN.left, this.right()]);
+  }
+
+  /** Right edge of the plot: leaves room for half of the last tick label ("Day 8") at any font size. */
+  private right(): number {
+    return this.width - Math.max(MARGIN.right, this.fontSize * 2.2);
   }
 
   /** The values a series shows: its own, or B − A in difference mode (A interpolated onto B's grid). */
@@ -287,7 +292,7 @@ export class ChartGroup {
       const yRange: [number, number] = [h - MARGIN.bottom, top];
       svg.select(`#${this.clipId}-${spec.id} rect`)
         .attr('x', MARGIN.left).attr('y', top - 2)
-        .attr('width', this.width - MARGIN.left - MARGIN.right).attr('height', yRange[0] - top + 4);
+        .attr('width', this.right() - MARGIN.left).attr('height', yRange[0] - top + 4);
 
       // series values (display units), visible extent for the y domain
       const lines: Array<{ s: SeriesSpec; run: 'current' | 'pinned'; t: Float64Array; y: Float64Array }> = [];
@@ -331,7 +336,9 @@ export class ChartGroup {
         if (!diffMode && spec.baseline === undefined) lo = Math.min(0, lo);
         if (diffMode) { lo = Math.min(0, lo); hi = Math.max(0, hi); }
         const pad = (hi - lo) * 0.08 || Math.max(Math.abs(hi) * 0.05, 0.01);
-        y = d3.scaleLinear().domain([lo === 0 && !diffMode ? 0 : lo - pad, hi + pad]).range(yRange).nice(5);
+        // non-negative quantities never get a negative axis just for padding
+        const bottom = lo >= 0 && !diffMode ? Math.max(0, lo - pad) : lo - pad;
+        y = d3.scaleLinear().domain([bottom, hi + pad]).range(yRange).nice(5);
       }
       p.y = y;
 
@@ -343,11 +350,14 @@ export class ChartGroup {
 
       // grid + axes
       const yTicks = useLog ? (y as d3.ScaleLogarithmic<number, number>).ticks(4) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.round(h / 50)));
-      const yTicksShown = useLog ? yTicks.filter((v) => /^(1|2|5)/.test(v.toExponential())) : yTicks;
+      // log axes: 1-2-5 ticks when they fit (about one per 28 px), otherwise powers of ten only
+      const ticks125 = yTicks.filter((v) => /^(1|2|5)(\.0+)?e/.test(v.toExponential()));
+      const decades = yTicks.filter((v) => /^1(\.0+)?e/.test(v.toExponential()));
+      const yTicksShown = useLog ? (ticks125.length * 28 <= yRange[0] - top ? ticks125 : decades) : yTicks;
       svg.select('g.grid').selectAll('line').data(yTicksShown).join('line')
-        .attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right)
+        .attr('x1', MARGIN.left).attr('x2', this.right())
         .attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', GRID).attr('stroke-width', 1);
-      const ticks = timeTicks([x0, x1], Math.floor((this.width - MARGIN.left - MARGIN.right) / (fs * 7)));
+      const ticks = timeTicks([x0, x1], Math.floor((this.right() - MARGIN.left) / (fs * 7)));
       const gx = svg.select<SVGGElement>('g.axis-x').attr('transform', `translate(0,${yRange[0]})`);
       gx.call(d3.axisBottom(x).tickValues(ticks.values).tickFormat((t) => ticks.format(+t)).tickSizeOuter(0));
       const gy = svg.select<SVGGElement>('g.axis-y').attr('transform', `translate(${MARGIN.left},0)`);
@@ -366,7 +376,7 @@ export class ChartGroup {
       // baseline and reference lines
       const baseVals = diffMode ? [0] : spec.baseline !== undefined ? [spec.baseline] : [];
       svg.select('g.baseline').selectAll('line').data(baseVals).join('line')
-        .attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right).attr('y1', (d) => y(d)).attr('y2', (d) => y(d))
+        .attr('x1', MARGIN.left).attr('x2', this.right()).attr('y1', (d) => y(d)).attr('y2', (d) => y(d))
         .attr('stroke', MUTED_INK).attr('stroke-width', 1);
       const refs = diffMode || useLog ? [] : (spec.referenceLines ?? []);
       const gr = svg.select('g.refs').selectAll<SVGGElement, unknown>('g.ref').data(refs).join((e) => {
@@ -375,10 +385,10 @@ export class ChartGroup {
         g.append('text');
         return g;
       });
-      gr.select('line').attr('x1', MARGIN.left).attr('x2', this.width - MARGIN.right)
+      gr.select('line').attr('x1', MARGIN.left).attr('x2', this.right())
         .attr('y1', (d) => y(d.value)).attr('y2', (d) => y(d.value))
         .attr('stroke', MUTED_INK).attr('stroke-dasharray', '2 3').attr('stroke-width', 1);
-      gr.select('text').attr('x', this.width - MARGIN.right - 4).attr('y', (d) => y(d.value) - 3)
+      gr.select('text').attr('x', this.right() - 4).attr('y', (d) => y(d.value) - 3)
         .attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', fs * 0.9)
         .attr('stroke', BACKGROUND).attr('stroke-width', 3).attr('paint-order', 'stroke').text((d) => d.label);
 
@@ -386,7 +396,7 @@ export class ChartGroup {
       // their path strings), and points are mapped with the scales' affine form instead of calling d3 per point.
       // one min/max column per 2 px: a smooth curve then needs ~1 point per px, which halves path parsing while
       // keeping every peak and trough (decimate keeps each column's extremes)
-      const columns = Math.max(50, Math.floor((this.width - MARGIN.left - MARGIN.right) / 2));
+      const columns = Math.max(50, Math.floor((this.right() - MARGIN.left) / 2));
       const [yd0, yd1] = y.domain();
       const scaleKey = `${this.width}|${h}|${top}|${x0}|${x1}|${yd0}|${yd1}|${useLog}|${diffMode}`;
       const line = (l: (typeof lines)[number]): string => {
@@ -472,7 +482,7 @@ export class ChartGroup {
 
       // brush for zoom (the overlay also feeds the crosshair through pointermove on the svg)
       const brush = d3.brushX<unknown>()
-        .extent([[MARGIN.left, top], [this.width - MARGIN.right, yRange[0]]])
+        .extent([[MARGIN.left, top], [this.right(), yRange[0]]])
         .on('end', (event: d3.D3BrushEvent<unknown>) => {
           if (!event.sourceEvent || !event.selection) return;
           const [s0, s1] = event.selection as [number, number];
@@ -502,7 +512,7 @@ export class ChartGroup {
   private headRows(spec: PanelSpec, diffMode: boolean): number {
     const w = this.headWidths(spec, diffMode);
     const legend = w.legend.reduce((a, b) => a + b, 0);
-    return MARGIN.left + w.title + 16 + legend > this.width - MARGIN.right ? 2 : 1;
+    return MARGIN.left + w.title + 16 + legend > this.right() ? 2 : 1;
   }
 
   private renderHead(p: PanelView, top: number, diffMode: boolean): void {
@@ -524,7 +534,7 @@ export class ChartGroup {
     });
     const showA = !!this.data.pinned && !diffMode;
     const sw = fs * 2;
-    let xr = this.width - MARGIN.right;
+    let xr = this.right();
     const widths = items.map((s) => s.label.length * fs * 0.58 + sw * (showA ? 2.3 : 1.2) + fs);
     const xs: number[] = [];
     const twoRows = this.headRows(spec, diffMode) === 2;
@@ -637,6 +647,14 @@ export class ChartGroup {
         const c = (a + b) / 2;
         const half = (b - a);
         this.setZoom(half * 2 >= this.duration() ? null : [Math.max(0, c - half), c + half]);
+        break;
+      }
+      case '[': case ']': {
+        // pan by half the window, staying inside the run
+        const w = b - a;
+        const shift = (e.key === ']' ? 1 : -1) * w / 2;
+        const start = Math.min(Math.max(0, a + shift), this.duration() - w);
+        if (this.zoom) this.setZoom([start, start + w]);
         break;
       }
       case '0': this.setZoom(null); break;

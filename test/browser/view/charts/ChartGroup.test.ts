@@ -129,13 +129,17 @@ describe('ChartGroup', () => {
     expect(points(path('mor_occupancy')).length).toBe(97);
   });
 
-  it('zooms with + and resets with 0 from the keyboard, and labels clock times when zoomed in', async () => {
+  it('zooms with +, pans with [ and ], and resets with 0 from the keyboard, and labels clock times when zoomed in', async () => {
     const g = mount({ current: { result: fakeResult(), label: 'B' }, pinned: null });
     (host!.querySelector('.chart-group') as HTMLElement).focus();
     await userEvent.keyboard('{Home}+'); // zoom ×2 around the read-out at t = 0: [0 − 12, 0 + 12] clipped
     expect(g.getZoom()).toEqual([0, 12]);
     const ticks = [...host!.querySelectorAll('[data-panel="plasma"] g.axis-x text')].map((t) => t.textContent);
     expect(ticks).toContain('06:00');
+    await userEvent.keyboard(']'); // pan right by half the 12 h window
+    expect(g.getZoom()).toEqual([6, 18]);
+    await userEvent.keyboard('[[');
+    expect(g.getZoom()).toEqual([0, 12]); // stops at the start of the run
     await userEvent.keyboard('0');
     expect(g.getZoom()).toBeNull();
   });
