@@ -14,6 +14,7 @@ import { DEFAULT_CURRENT, DEFAULT_PINNED, PRESETS, presetById } from './presets'
 import { RegimenEditor } from './controls/RegimenEditor';
 import { ParameterPanel } from './controls/ParameterPanel';
 import { HypothesisPanel } from './controls/HypothesisPanel';
+import { ComedicationEditor } from './controls/ComedicationEditor';
 import { MetricsTable } from './metrics/MetricsTable';
 import { decodeUrlState, encodeUrlState } from './state/urlState';
 import { loadLastGood, saveLastGood } from './state/autosave';
@@ -60,6 +61,7 @@ export class App {
   private readonly regimen: RegimenEditor;
   private readonly params: ParameterPanel;
   private readonly hyp: HypothesisPanel;
+  private readonly comed: ComedicationEditor;
   private readonly metrics: MetricsTable;
   private readonly status: HTMLElement;
   private readonly busy: HTMLElement;
@@ -102,6 +104,7 @@ export class App {
     // ---------- sidebar: scenario controls ----------
     this.regimen = new RegimenEditor({ onChange: (v, t) => this.edit({ regimen: v.regimen, duration_h: v.duration_h, name: undefined }, t) });
     this.hyp = new HypothesisPanel((v, t) => this.edit({ hypotheses: v.hypotheses, patient: v.patient }, t));
+    this.comed = new ComedicationEditor((c, t) => this.edit({ comedication: c ?? undefined }, t));
     this.params = new ParameterPanel({ onChange: (o, t) => this.edit({ parameters: o }, t) });
     const importInput = h('input', { type: 'file', accept: 'application/json,.json', id: 'import-json', class: 'visually-hidden-file', 'data-control': 'import' });
     importInput.addEventListener('change', () => void this.importFile(importInput));
@@ -111,6 +114,9 @@ export class App {
           h('label', { class: 'button small', for: 'import-json' }, 'Import JSON…'), importInput)),
       h('section', { class: 'card' }, h('h2', {}, 'Naltrexone regimen'), this.regimen.element),
       h('section', { class: 'card' }, h('h2', {}, 'Patient and hypotheses'), this.hyp.element),
+      h('section', { class: 'card' }, h('h2', {}, 'Opioid co-medication'),
+        h('p', { class: 'hint' }, 'Naltrexone blocks opioid analgesics and can precipitate withdrawal: shown for teaching.'),
+        this.comed.element),
       h('section', { class: 'card' }, h('h2', {}, 'Model parameters'),
         h('p', { class: 'hint' }, 'Hover a name or press its “i” button for the meaning, range and source.'), this.params.element));
 
@@ -255,6 +261,7 @@ export class App {
     this.current = v.scenario;
     this.regimen.set(v.scenario.regimen, v.scenario.duration_h);
     this.hyp.set(v.scenario.hypotheses, v.scenario.patient);
+    this.comed.set(v.scenario.comedication);
     this.params.set(this.specsFor(v.scenario.hypotheses), v.scenario.parameters ?? {});
     this.loop.request(v.scenario, inputTime);
     if (updateUrl) this.scheduleUrl();

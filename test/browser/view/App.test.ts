@@ -139,6 +139,22 @@ describe('live parameters', () => {
   });
 });
 
+describe('co-medication', () => {
+  it('adding morphine shows the co-medication chart; a bad agonist regimen is refused with its field named', async () => {
+    const { root } = await ready();
+    const panel = root.querySelector<HTMLElement>('[data-panel="comedication"]')!;
+    expect(panel.hidden).toBe(true);
+    await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('[data-field="comedication.drug"]')!, 'morphine');
+    await until(() => !panel.hidden && pathOf(root, 'agonist_signal_rel').length > 0, 'the co-medication chart');
+    expect(t!.app.scenario().comedication).toEqual({ drug: 'morphine', regimen: '10 mg q4h x 42', dependent: false });
+    const reg = root.querySelector<HTMLInputElement>('[data-field="comedication.regimen"]')!;
+    await userEvent.clear(reg);
+    await userEvent.type(reg, '10 mg q4h x -3');
+    expect(root.querySelector('[data-error-for="comedication.regimen"]')!.textContent).toMatch(/^comedication\.regimen:/);
+    expect(t!.app.scenario().comedication?.regimen).toBe('10 mg q4h x 42');
+  });
+});
+
 describe('state', () => {
   it('reopening the URL restores the same scenarios, view options and curves', async () => {
     const first = await ready();
