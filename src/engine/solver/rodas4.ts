@@ -47,7 +47,7 @@ const NONSTIFF_COUNT = 15;
 /** ‖J‖∞ (O(n²)) is refreshed on every this many Jacobians only; it changes slowly. */
 const NORM_EVERY = 8;
 /** Consecutive accepted steps whose length does not pay for the method before handing back (cost test). */
-const COST_COUNT = 10;
+const COST_COUNT = 20;
 
 /**
  * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian and one
@@ -375,9 +375,11 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
           if (h * jnorm < NONSTIFF_HNORM) nonstiffRun++;
           else nonstiffRun = 0;
           // Cost test: would the explicit method, at its stability limit 3.25/|λ|, need fewer than costRatio
-          // times as many steps as this method wants to take next?
-          if (explicitLambda > 0 && hnew * explicitLambda < costRatio * NONSTIFF_HNORM) costRun++;
-          else costRun = 0;
+          // times as many steps as this method wants to take next? Judged only once the step has stopped
+          // growing (after a dose the accuracy-limited step starts small and grows for a while; judging then
+          // would hand back a problem that is stiff for the rest of the day).
+          if (explicitLambda <= 0 || hnew * explicitLambda >= costRatio * NONSTIFF_HNORM) costRun = 0;
+          else if (hnew <= 1.5 * h) costRun++;
         }
         if (last) {
           hNext = hnew;
