@@ -92,3 +92,15 @@ export interface Hypotheses {
   readonly metabolite_occupancy?: boolean;
 }
 
+
+/**
+ * Optional mass-balance description (an extension of Model): for each dose target, the states (in that target's
+ * unit) whose sum equals the cumulative dosed amount × the target's scale, including cumulative-eliminated states.
+ */
+export type MassBalance = Readonly<Record<string, readonly number[]>>;
+
+/** A Model that also declares its mass balance and the hypotheses it was built for. */
+export interface DescribedModel extends Model {
+  readonly massBalance: MassBalance;
+  readonly hypotheses: Required<Hypotheses>;
+}

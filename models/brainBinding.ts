@@ -1,0 +1,35 @@
+import { P } from './parameterSpecs';
+import type { ReceptorScratch } from './receptorState';
+import { S } from './stateLayout';
+
+/**
+ * Brain exposure and MOR binding of naltrexone (NTX) and 6β-naltrexol (6BN).
+ *
+ *   Ce'     = ke0·(Cp − Ce)                                 effect compartment (plasma–brain delay, hysteresis:
+ *                                                           Rabiner 2011 Mol Psychiatry 16:826)
+ *   Cd'     = kd·(Cp − Cd)                                  deep brain-tissue pool (deep_tissue hypothesis; Kp > 0)
+ *   B_ntx'  = (koff/KD)·(Ce + Kp·Cd)·free − (koff + kiso + φ·kdeg)·B_ntx + krev·B_tight
+ *   B_tight'= kiso·B_ntx − (krev + φ·kdeg)·B_tight          two-step (induced-fit) binding: a tight complex with a long
+ *                                                           residence time (slow_dissociation hypothesis; kiso > 0)
+ *   B_6bn'  = m·[(koff_m/KD_m)·Ce_m·free] − koff_m·B_6bn − φ·kdeg·B_6bn   (m = 1 when the metabolite binds MOR)
+ * KD is an in-vivo apparent constant on the plasma-equivalent scale (in-vitro Ki with plasma levels over-predicts
+ * low-dose occupancy: pharmacology.md §2), calibrated per hypothesis to the human PET data (scripts/calibrate.ts).
+ * φ·kdeg is the degradation rate of antagonist-bound receptors (φ = 1 unless the chaperone hypothesis holds).
+ */
+export function brainBindingRhs(
+  y: Float64Array, p: Float64Array, dy: Float64Array,
+  cpNtx: number, cpBn: number, r: ReceptorScratch, boundDegradation: number, metaboliteBinds: number,
+): void {
+  dy[S.ntxBrain] = p[P.ntx_ke0] * (cpNtx - y[S.ntxBrain]);
+  dy[S.bnBrain] = p[P.bn_ke0] * (cpBn - y[S.bnBrain]);
+  const koff = p[P.ntx_koff];
+  const koffM = p[P.bn_koff];
+  dy[S.ntxBrainDeep] = p[P.ntx_deep_ke] * (cpNtx - y[S.ntxBrainDeep]);
+  const ceNtx = y[S.ntxBrain] + p[P.ntx_deep_partition] * y[S.ntxBrainDeep];
+  const kiso = p[P.ntx_k_iso];
+  const krev = p[P.ntx_k_rev];
+  dy[S.morNtx] = (koff / p[P.ntx_kd_nm]) * ceNtx * r.free - (koff + kiso + boundDegradation) * y[S.morNtx]
+    + krev * y[S.morNtxTight];
+  dy[S.morNtxTight] = kiso * y[S.morNtx] - (krev + boundDegradation) * y[S.morNtxTight];
+  dy[S.morBn] = metaboliteBinds * (koffM / p[P.bn_kd_nm]) * y[S.bnBrain] * r.free - (koffM + boundDegradation) * y[S.morBn];
+}

@@ -1,0 +1,43 @@
+import { pow } from './math/deterministicMath';
+import { P } from './parameterSpecs';
+import type { ReceptorScratch } from './receptorState';
+import { S } from './stateLayout';
+
+/**
+ * Homeostatic feedback of the opioid signal on receptor density and endogenous opioid tone (slow, days), the source
+ * of upregulation under blockade and of the rebound when blockade clears (Gabrielsson & Peletier 2008 AAPS J 10:70;
+ * target binding with feedback on synthesis: J Math Biol 2016, doi 10.1007/s00285-016-1073-6).
+ *
+ *   g(s) = (1 + h)/(1 + h·sⁿ)      bounded feedback: g(1) = 1 exactly, g(0) = 1 + h, g → 0 for s → ∞
+ *   synthesis hypothesis:  R' = kdeg·g_R(s) − kdeg·Ru − kdeg·B      (B = all antagonist-bound receptors)
+ *   chaperone hypothesis:  R' = kdeg       − kdeg·Ru − φ·kdeg·B     (antagonist-bound MOR degraded
+ *                          more slowly; μ mRNA unchanged under blockade: Unterwald 1995, Yoburn lab)
+ *   E' = kE·(g_E(s) − E)                                     endogenous tone follows the same kind of feedback
+ *   C' = kad·(s_ago − C)                                      counter-adaptation to an exogenous agonist signal
+ * where s = opioid_signal_rel. At the drug-free state s = 1, so every derivative is exactly 0.
+ */
+export function feedbackGain(s: number, h: number, n: number): number {
+  return (1 + h) / (1 + h * pow(s, n));
+}
+
+/** d g / d s, for the Jacobian. */
+export function feedbackGainSlope(s: number, h: number, n: number): number {
+  if (s <= 0) return n === 1 ? -h * (1 + h) : 0;
+  const d = 1 + h * pow(s, n);
+  return (-(1 + h) * h * n * pow(s, n - 1)) / (d * d);
+}
+
+export function endogenousFeedbackRhs(
+  y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, synthesisFeedback: number,
+  boundDegradation: number,
+): void {
+  const kdeg = Math.LN2 / p[P.mor_half_life_h];
+  const n = p[P.feedback_hill];
+  const s = r.signalRel;
+  const synthesis = synthesisFeedback === 1 ? feedbackGain(s, p[P.mor_upreg_max], n) : 1;
+  dy[S.morTotal] = kdeg * synthesis - kdeg * r.unblocked - boundDegradation * (y[S.morNtx] + y[S.morNtxTight] + y[S.morBn]);
+  const kE = Math.LN2 / p[P.endorphin_half_life_h];
+  dy[S.endorphin] = kE * (feedbackGain(s, p[P.endorphin_upreg_max], n) - y[S.endorphin]);
+  const kad = Math.LN2 / p[P.adaptation_half_life_h];
+  dy[S.adaptation] = kad * (r.agonistSignalRel - y[S.adaptation]);
+}
