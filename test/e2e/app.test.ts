@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs } from '../../vite.config';
+import { encodeScenario } from '../../src/engine/scenario/urlCodec';
 
 const outDir = mkdtempSync(join(tmpdir(), 'ldn-e2e-'));
 let server: ChildProcess | null = null;
@@ -59,7 +60,7 @@ interface Watched {
   problems: string[];
 }
 
-async function open(url = base, viewport = { width: 1280, height: 720 }): Promise<Watched> {
+async function open(url = base, viewport = { width: 1280, height: 720 }, withA = true): Promise<Watched> {
   const page = await browser!.newPage({ viewport });
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -73,7 +74,7 @@ async function open(url = base, viewport = { width: 1280, height: 720 }): Promis
   });
   await page.goto(url);
   await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="B"]', { timeout: 30_000 });
-  await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="A"]', { timeout: 30_000 });
+  if (withA) await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="A"]', { timeout: 30_000 });
   return { page, problems };
 }
 
@@ -130,9 +131,9 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
-  it('measures ldn:update over 100 slider moves and prints p50/p95', async () => {
-    const { page, problems } = await open(`${base}#`);
-    await page.evaluate(() => performance.clearMeasures('ldn:update'));
+  /** 100 slider moves, each awaited until its chart update is measured; returns the ldn:update durations (ms). */
+  async function slider100(page: Page): Promise<{ total: number[]; simulate: number[]; draw: number[] }> {
+    await page.evaluate(() => performance.clearMeasures());
     const slider = page.locator('input[data-param="ntx_ka"]');
     await slider.scrollIntoViewIfNeeded();
     await slider.focus();
@@ -140,18 +141,37 @@ describe('the built app in headless Chromium', () => {
       await page.keyboard.press(i <= 50 ? 'ArrowRight' : 'ArrowLeft');
       await page.waitForFunction((n) => performance.getEntriesByName('ldn:update').length >= n, i, { timeout: 10_000 });
     }
-    const durations = await page.evaluate(() => performance.getEntriesByName('ldn:update').map((e) => e.duration));
-    expect(durations.length).toBe(100);
-    const sorted = [...durations].sort((a, b) => a - b);
-    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    const p50 = q(0.5);
-    const p95 = q(0.95);
-    console.log(`ldn:update over 100 slider moves (7-day scenario, built app): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
-    expect(p50).toBeGreaterThan(0);
-    // a loose regression bound; the target (p95 ≤ 16 ms) is reported, not asserted, on this shared 2-core machine
-    expect(p95).toBeLessThan(500);
-    expect(problems).toEqual([]);
-    await page.close();
+    return page.evaluate(() => ({
+      total: performance.getEntriesByName('ldn:update').map((e) => e.duration),
+      simulate: performance.getEntriesByName('ldn:update:simulate').map((e) => e.duration),
+      draw: performance.getEntriesByName('ldn:update:draw').map((e) => e.duration),
+    }));
+  }
+  const quantile = (xs: number[], p: number): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  };
+  const summary = (xs: number[]): string => `p50 ${quantile(xs, 0.5).toFixed(1)} ms, p95 ${quantile(xs, 0.95).toFixed(1)} ms`;
+
+  it('measures ldn:update over 100 slider moves and prints p50/p95 (one 28-day scenario, and the A/B opening view)', async () => {
+    const ldn28 = { version: 1 as const, name: 'LDN 4.5 mg nightly, 28 days', duration_h: 672, output_step_h: 0.1, regimen: '4.5 mg q24h x 28 at 22:00' };
+    const single = await open(`${base}#s=${encodeScenario(ldn28)}`, undefined, false);
+    await single.page.waitForSelector('path[data-observable="mor_occupancy"][data-run="B"]');
+    const one = await slider100(single.page);
+    const both = await open(base);
+    const ab = await slider100(both.page);
+    for (const r of [one, ab]) expect(r.total.length).toBe(100);
+    console.log(
+      `ldn:update over 100 slider moves, built app, headless Chromium on this machine:\n` +
+      `  one scenario, 28 days: ${summary(one.total)} (worker round trip ${summary(one.simulate)}; drawing ${summary(one.draw)})\n` +
+      `  A/B opening view, 7 days: ${summary(ab.total)} (worker round trip ${summary(ab.simulate)}; drawing ${summary(ab.draw)})`,
+    );
+    // a loose regression bound; the issue's target (p95 ≤ 16 ms) is reported above, not asserted, on a shared 2-core box
+    expect(quantile(one.total, 0.95)).toBeLessThan(1000);
+    expect(single.problems).toEqual([]);
+    expect(both.problems).toEqual([]);
+    await single.page.close();
+    await both.page.close();
   });
 
   it('switches to presentation mode with large fonts on a projector-sized screen', async () => {
