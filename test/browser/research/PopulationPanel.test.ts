@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../src/engine/scenario/types';
+import { simulate } from '../../../src/engine/simulate';
+import { PopulationPanel, POPULATION_PERCENTILES } from '../../../src/view/research/PopulationPanel';
+import { createDirectBackend } from './directBackend';
+import { nonFiniteAttributes } from './svgChecks';
+
+const ldn3days: Scenario = { version: 1, duration_h: 72, output_step_h: 0.5, regimen: '4.5 mg q24h x 3 at 22:00' };
+
+let panel: PopulationPanel | null = null;
+afterEach(() => {
+  panel?.dispose();
+  panel?.element.remove();
+  panel = null;
+});
+
+function mount(scenario: Scenario = ldn3days) {
+  const backend = createDirectBackend();
+  panel = new PopulationPanel({ backend, getScenario: () => scenario });
+  document.body.append(panel.element);
+  return { panel, backend };
+}
+
+describe('PopulationPanel', () => {
+  it('draws the 5–95 % and 25–75 % bands and the median of 40 subjects, ordered at every time, with no NaN', async () => {
+    const { panel } = mount();
+    panel.setInputs({ subjects: 40, seed: 7, cvPercent: 30 });
+    await panel.run();
+    const r = panel.result()!;
+    expect(r.status.code).toBe('ok');
+    expect(r.subjects).toBe(40);
+    // percentiles of one sample are non-decreasing in the percentile (type-7 interpolation is monotone)
+    const b = r.bands.mor_occupancy;
+    for (let i = 0; i < r.time_h.length; i++) {
+      const q = POPULATION_PERCENTILES.map((p) => b[String(p)][i]);
+      for (let k = 1; k < q.length; k++) expect(q[k]).toBeGreaterThanOrEqual(q[k - 1]);
+    }
+    const fig = panel.element.querySelector('[data-population-chart]')!;
+    expect(fig.querySelectorAll('path[data-band]')).toHaveLength(2);
+    expect(fig.querySelector('path[data-line="median"]')!.getAttribute('d')!.length).toBeGreaterThan(100);
+    expect(fig.querySelector('svg title')!.textContent).toContain('40 virtual subjects');
+    const summary = document.getElementById(fig.querySelector('svg')!.getAttribute('aria-describedby')!)!;
+    expect(summary.textContent).toMatch(/90 % of subjects between/);
+    expect([...fig.querySelectorAll('text')].map((t) => t.textContent)).toContain('MOR occupancy (%)');
+    expect(nonFiniteAttributes(panel.element)).toEqual([]);
+  });
+
+  it('collapses every band onto the single-subject curve when the CV is 0', async () => {
+    // With no variability every subject is the scenario itself: all percentiles equal simulate(scenario).
+    const { panel } = mount();
+    panel.setInputs({ subjects: 5, seed: 1, cvPercent: 0 });
+    await panel.run();
+    const b = panel.result()!.bands.mor_occupancy;
+    const direct = simulate(ldn3days).observables.mor_occupancy;
+    for (const p of POPULATION_PERCENTILES) {
+      for (let i = 0; i < direct.length; i += 7) expect(b[String(p)][i]).toBeCloseTo(direct[i], 9);
+    }
+  });
+
+  it('gives the same bands for the same seed and different ones for another seed', async () => {
+    const { panel } = mount();
+    panel.setInputs({ subjects: 20, seed: 3, cvPercent: 40 });
+    await panel.run();
+    const a = panel.result()!.bands.naltrexone_ng_per_ml['95'].slice();
+    await panel.run();
+    expect(panel.result()!.bands.naltrexone_ng_per_ml['95']).toEqual(a);
+    panel.setInputs({ seed: 4 });
+    await panel.run();
+    expect(panel.result()!.bands.naltrexone_ng_per_ml['95']).not.toEqual(a);
+  });
+
+  it('switches the observable shown without running again', async () => {
+    const { panel, backend } = mount();
+    panel.setInputs({ subjects: 10 });
+    await panel.run();
+    panel.setInputs({ observable: 'naltrexone_ng_per_ml' });
+    expect(backend.calls).toEqual(['population']);
+    const texts = [...panel.element.querySelectorAll('[data-population-chart] text')].map((t) => t.textContent);
+    expect(texts).toContain('Naltrexone (plasma) (ng/mL)');
+  });
+
+  it('refuses 0 and 10,001 subjects with a message naming the field, without calling the engine', async () => {
+    const { panel, backend } = mount();
+    for (const n of [0, 10_001]) {
+      panel.setInputs({ subjects: n });
+      await panel.run();
+      expect(panel.element.querySelector('.field-error')!.textContent).toMatch(/^Subjects must be a whole number from 1 to 10,000/);
+      expect(panel.element.querySelector('[data-field="subjects"]')!.getAttribute('aria-invalid')).toBe('true');
+    }
+    panel.setInputs({ subjects: 10, cvPercent: 250 });
+    await panel.run();
+    expect(panel.element.querySelector('.field-error')!.textContent).toMatch(/^Variability \(CV\) must be between 0 and 200 %/);
+    expect(backend.calls).toEqual([]);
+  });
+});
