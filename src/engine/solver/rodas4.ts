@@ -46,8 +46,11 @@ const NONSTIFF_HNORM = 3.25;
 const NONSTIFF_COUNT = 15;
 /** ‖J‖∞ (O(n²)) is refreshed on every this many Jacobians only; it changes slowly. */
 const NORM_EVERY = 8;
-/** Consecutive accepted steps whose length does not pay for the method before handing back (cost test). */
-const COST_COUNT = 20;
+/**
+ * Cost test window: accepted steps over which the work saved is summed before deciding. Long enough to span a
+ * dose's absorption transient (where the accuracy-limited step is short) and the smooth stretch after it.
+ */
+const COST_WINDOW = 200;
 
 /**
  * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian and one
@@ -75,7 +78,7 @@ export interface Rodas4Integrator extends Integrator {
   readonly stopReason: 'nonstiff' | 'cost' | '';
   /**
    * |λ| (1/h) that limits the explicit method, as estimated by it when it detected stiffness; 0 disables the
-   * cost test. Set by 'auto'.
+   * cost test. Setting it starts a new cost window. Set by 'auto'.
    */
   explicitLambda: number;
 }
@@ -96,6 +99,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let stopReason: 'nonstiff' | 'cost' | '' = '';
   let explicitLambda = 0;
   let jacCount = 0;
+  /** Cost window (persists across segments): explicit steps saved minus what our steps cost, and its length. */
+  let saved = 0;
+  let windowSteps = 0;
 
   function allocate(size: number): void {
     n = size;
@@ -218,7 +224,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let tBad = t0;
     let singularRetries = 0;
     let nonstiffRun = 0;
-    let costRun = 0;
     let jnorm = Infinity;
     const costRatio = rodasCostRatio(n);
 
@@ -374,18 +379,26 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         if (stopWhenNonstiff) {
           if (h * jnorm < NONSTIFF_HNORM) nonstiffRun++;
           else nonstiffRun = 0;
-          // Cost test: would the explicit method, at its stability limit 3.25/|λ|, need fewer than costRatio
-          // times as many steps as this method wants to take next? Judged only once the step has stopped
-          // growing (after a dose the accuracy-limited step starts small and grows for a while; judging then
-          // would hand back a problem that is stiff for the rest of the day).
-          if (explicitLambda <= 0 || hnew * explicitLambda >= costRatio * NONSTIFF_HNORM) costRun = 0;
-          else if (hnew <= 1.5 * h) costRun++;
+          // Cost test: this step of length h would have taken the explicit method max(h·|λ|/3.25, 1) steps (its
+          // stability limit, or at least one accuracy-limited step of similar length) and costs us costRatio
+          // of them. Summed over a window, so that a short dose transient does not hand back a problem that is
+          // stiff for the rest of the day.
+          if (explicitLambda > 0) {
+            saved += Math.max((h * explicitLambda) / NONSTIFF_HNORM, 1) - costRatio;
+            windowSteps++;
+          }
         }
         if (last) {
           hNext = hnew;
           return OK;
         }
-        if (stopWhenNonstiff && (nonstiffRun >= NONSTIFF_COUNT || costRun >= COST_COUNT)) {
+        let costly = false;
+        if (windowSteps >= COST_WINDOW) {
+          costly = saved < 0;
+          saved = 0;
+          windowSteps = 0;
+        }
+        if (stopWhenNonstiff && (nonstiffRun >= NONSTIFF_COUNT || costly)) {
           hNext = hnew;
           switchAt = t;
           stopReason = nonstiffRun >= NONSTIFF_COUNT ? 'nonstiff' : 'cost';
@@ -422,6 +435,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     },
     set explicitLambda(v: number) {
       explicitLambda = v;
+      saved = 0;
+      windowSteps = 0;
     },
   };
 }
