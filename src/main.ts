@@ -6,6 +6,8 @@ import { createModel } from '../models/index';
 import type { Hypotheses, ParameterSpec } from '../models/types';
 import { createEngineClient } from './view/client/createEngineClient';
 import { App } from './view/App';
+import { mountResearchPanel } from './view/research/ResearchPanel';
+import { clientResearchBackend, type ResearchCapableClient } from './view/research/clientResearchBackend';
 
 const specCache = new Map<string, readonly ParameterSpec[]>();
 function parameterSpecs(h: Hypotheses | undefined): readonly ParameterSpec[] {
@@ -22,6 +24,17 @@ const root = document.getElementById('app');
 if (root) {
   const client = createEngineClient();
   const app = new App(root, { client, parameterSpecs });
+  try {
+    // research tools (populations, sensitivity, fit): same client, the page's scenario B
+    mountResearchPanel(app.researchHost, {
+      backend: clientResearchBackend(client as unknown as ResearchCapableClient),
+      getScenario: () => app.scenario(),
+      onApplyParameters: (p) => app.applyParameters(p),
+      parameterSpecs,
+    });
+  } catch (e) {
+    app.researchHost.textContent = `The research tools could not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
   // for the browser benchmark and for debugging from the console; holds no secrets
   (globalThis as { ldnLab?: unknown }).ldnLab = { app, client };
 }

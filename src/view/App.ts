@@ -8,7 +8,7 @@ import { parseScenarioJson } from '../engine/scenario/parseScenarioJson';
 import { formatRegimen } from '../engine/regimen/formatRegimen';
 import { ChartGroup } from './charts/ChartGroup';
 import { ALL_PANELS } from './charts/panelSpecs';
-import { h } from './dom/h';
+import { h, uniqueId } from './dom/h';
 import { createUpdateLoop, type UpdateLoop } from './sim/createUpdateLoop';
 import { DEFAULT_CURRENT, DEFAULT_PINNED, PRESETS, presetById } from './presets';
 import { RegimenEditor } from './controls/RegimenEditor';
@@ -69,6 +69,8 @@ export class App {
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly toggles: Record<string, HTMLInputElement> = {};
   private readonly lessons: LessonPanel;
+  /** Where main.ts mounts the research tools (src/view/research): a closed <details> under the metrics. */
+  readonly researchHost: HTMLElement;
   private log = false;
   private diff = false;
   private present = false;
@@ -106,12 +108,13 @@ export class App {
     this.hyp = new HypothesisPanel((v, t) => this.edit({ hypotheses: v.hypotheses, patient: v.patient }, t));
     this.comed = new ComedicationEditor((c, t) => this.edit({ comedication: c ?? undefined }, t));
     this.params = new ParameterPanel({ onChange: (o, t) => this.edit({ parameters: o }, t) });
-    const importInput = h('input', { type: 'file', accept: 'application/json,.json', id: 'import-json', class: 'visually-hidden-file', 'data-control': 'import' });
+    const importId = uniqueId('import-json');
+    const importInput = h('input', { type: 'file', accept: 'application/json,.json', id: importId, class: 'visually-hidden-file', 'data-control': 'import' });
     importInput.addEventListener('change', () => void this.importFile(importInput));
     const sidebar = h('aside', { class: 'controls', 'aria-label': 'Scenario controls' },
       h('section', { class: 'card' }, h('h2', {}, 'Scenario B'), this.presetSelect,
         h('div', { class: 'row buttons' },
-          h('label', { class: 'button small', for: 'import-json' }, 'Import JSON…'), importInput)),
+          importInput, h('label', { class: 'button small', for: importId }, 'Import JSON…'))),
       h('section', { class: 'card' }, h('h2', {}, 'Naltrexone regimen'), this.regimen.element),
       h('section', { class: 'card' }, h('h2', {}, 'Patient and hypotheses'), this.hyp.element),
       h('section', { class: 'card' }, h('h2', {}, 'Opioid co-medication'),
@@ -151,7 +154,12 @@ export class App {
         if (step.log !== undefined) this.setLog(step.log);
       },
     });
-    const main = h('main', { class: 'workspace', id: 'main' }, toolbar, this.status, chartHost, this.metrics.element, this.lessons.element,
+    this.researchHost = h('div', { class: 'research-host' });
+    const research = h('details', { class: 'research card', 'data-section': 'research' },
+      h('summary', {}, h('span', { class: 'summary-title' }, 'Research tools'),
+        h('span', { class: 'hint' }, ' — compare hypotheses, populations, sensitivity, fit to data')),
+      this.researchHost);
+    const main = h('main', { class: 'workspace', id: 'main' }, toolbar, this.status, chartHost, this.metrics.element, this.lessons.element, research,
       h('footer', { class: 'app-footer' }, h('p', {}, DISCLAIMER), h('p', { class: 'hint' },
         'Model time starts at midnight of day 1. Shaded bands: sleep window 23:00–07:00. Triangles: doses (filled B, hollow A). ',
         'Solid lines: scenario B; dashed: pinned scenario A.')));
@@ -173,6 +181,13 @@ export class App {
   /** The scenario being edited (B), as last accepted. */
   scenario(): Scenario {
     return this.current;
+  }
+
+  /** Merge parameter values into scenario B (the research Fit tool's "apply"); refused like any edit if invalid. */
+  applyParameters(values: Readonly<Record<string, number>>): void {
+    const parameters = { ...(this.current.parameters ?? {}), ...values };
+    this.params.set(this.specsFor(this.current.hypotheses), parameters);
+    this.edit({ parameters }, performance.now());
   }
 
   dispose(): void {
