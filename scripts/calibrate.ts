@@ -1,6 +1,8 @@
 /**
  * Re-derives the calibrated defaults of the models layer and writes models/calibration.ts.
  *   npx tsx scripts/calibrate.ts            (all hypothesis sets; ~1–3 min on 2 cores)
+ *   npx tsx scripts/calibrate.ts --report   (day-28 table per hypothesis set: LDN 4.5 mg nightly vs 50 mg daily)
+ *   npx tsx scripts/calibrate.ts --figures  (validation figures, model vs data, into doc/figures/*.svg)
  *
  * 1. PK (common to all sets), closed form + 1-D root finding against public/data/naltrexone_pk_50mg.csv:
  *    V = CL·t½/ln2 (Meyer 1984 CL, label t½ 4 h); F from the Bateman Cmax 13.3 ng/mL; 6BN volume from its Cmax 108 ng/mL
@@ -13,7 +15,7 @@
  *    20 % under the default hypotheses — the potency the TLR4 hypothesis would need (not a measured value).
  * Everything is integrated with the project engine (simulate), so the calibration and the app agree.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { simulate } from '../src/engine/index';
@@ -293,4 +295,143 @@ ${body}
   console.log(`wrote models/calibration.ts in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && !process.argv.includes('--report') && !process.argv.includes('--figures')) main();
+
+// ── report: per hypothesis set, LDN 4.5 mg nightly vs 50 mg daily at day 28 (issue 3 closing note) ─────────────
+export interface RegimenSummary {
+  trough: number;
+  peak: number;
+  meanOccupancy: number;
+  meanSignal: number;
+}
+
+/** Day 28 (672–696 h) of a daily regimen: trough and peak occupancy, daily means of occupancy and opioid signal. */
+export function day28(hyp: Hypotheses, mg: number, hour: number): RegimenSummary {
+  const doses = Array.from({ length: 28 }, (_, i) => ({ time_h: hour + 24 * i, amount_mg: mg }));
+  const r = run(hyp, {}, doses, 29 * 24, 0.25);
+  const from = Math.round((27 * 24 + hour) / 0.25);
+  const occ = r.observables.mor_occupancy.subarray(from, from + 96);
+  const sig = r.observables.opioid_signal_rel.subarray(from, from + 96);
+  const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
+  return { trough: Math.min(...occ), peak: Math.max(...occ), meanOccupancy: mean(occ), meanSignal: mean(sig) };
+}
+
+export function hypothesisReport(): string {
+  const rows = ['| persistence | 6BN binds | upregulation | LDN trough | LDN peak | LDN mean signal | 50 mg trough | 50 mg mean signal |',
+    '|---|---|---|---|---|---|---|---|'];
+  for (const persistence of ['slow_dissociation', 'deep_tissue', 'metabolite'] as const) {
+    for (const metab of [true, false]) for (const upregulation of ['synthesis', 'chaperone'] as const) {
+      const hyp: Hypotheses = { persistence, metabolite_occupancy: metab, upregulation };
+      const ldn = day28(hyp, 4.5, 22);
+      const std = day28(hyp, 50, 8);
+      const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
+      rows.push(`| ${persistence} | ${metab ? 'yes' : 'no'} | ${upregulation} | ${pct(ldn.trough)} | ${pct(ldn.peak)} | ${ldn.meanSignal.toFixed(2)} | ${pct(std.trough)} | ${std.meanSignal.toFixed(2)} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--report')) {
+  console.log(hypothesisReport());
+}
+
+// ── validation figures (SVG, for doc/model.md) ─────────────────────────────────────────────────────────────
+interface Series {
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  color: string;
+  points?: boolean;
+  dash?: boolean;
+}
+
+function svgPlot(title: string, xLabel: string, yLabel: string, series: Series[], opts: { xLog?: boolean; yMax?: number; yMin?: number } = {}): string {
+  const W = 640, H = 380, L = 60, R = 170, T = 34, B = 46;
+  const xs = series.flatMap((s) => Array.from(s.x));
+  const tx = (v: number) => (opts.xLog ? Math.log10(v) : v);
+  const x0 = Math.min(...xs.map(tx)), x1 = Math.max(...xs.map(tx));
+  const y0 = opts.yMin ?? 0;
+  const y1 = opts.yMax ?? Math.max(...series.flatMap((s) => Array.from(s.y))) * 1.05;
+  const px = (v: number) => L + ((tx(v) - x0) / (x1 - x0)) * (W - L - R);
+  const py = (v: number) => H - B - ((v - y0) / (y1 - y0)) * (H - T - B);
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`, `<text x="${L}" y="20" font-size="14" font-weight="bold">${title}</text>`,
+    `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="black"/>`, `<line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="black"/>`,
+    `<text x="${(L + W - R) / 2}" y="${H - 10}" text-anchor="middle">${xLabel}</text>`,
+    `<text transform="translate(16 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`];
+  for (let i = 0; i <= 5; i++) {
+    const v = y0 + ((y1 - y0) * i) / 5;
+    out.push(`<text x="${L - 6}" y="${py(v) + 4}" text-anchor="end">${Number(v.toPrecision(3))}</text>`, `<line x1="${L}" x2="${W - R}" y1="${py(v)}" y2="${py(v)}" stroke="#eee"/>`);
+  }
+  const raw = (x1 - x0) / 6;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const ticks = opts.xLog
+    ? [0.5, 1, 2, 5, 10, 20, 50, 100].filter((v) => tx(v) >= x0 && tx(v) <= x1)
+    : Array.from({ length: Math.floor((x1 - x0) / step) + 1 }, (_, i) => x0 + i * step);
+  for (const v of ticks) out.push(`<text x="${px(v)}" y="${H - B + 16}" text-anchor="middle">${Number(v.toPrecision(3))}</text>`);
+  series.forEach((s, i) => {
+    if (s.points) {
+      for (let k = 0; k < s.x.length; k++) out.push(`<circle cx="${px(s.x[k]).toFixed(1)}" cy="${py(s.y[k]).toFixed(1)}" r="4" fill="${s.color}"/>`);
+    } else {
+      const d = Array.from(s.x, (xv, k) => `${k ? 'L' : 'M'}${px(xv).toFixed(1)},${py(s.y[k]).toFixed(1)}`).join('');
+      out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ' stroke-dasharray="5 4"' : ''}/>`);
+    }
+    out.push(`<text x="${W - R + 10}" y="${T + 16 * i + 8}" fill="${s.color}">${s.points ? '● ' : '— '}${s.label}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+const COLORS: Record<string, string> = { slow_dissociation: '#d62728', deep_tissue: '#2ca02c', metabolite: '#1f77b4' };
+
+export function writeFigures(): void {
+  const dir = join(root, 'doc/figures');
+  mkdirSync(dir, { recursive: true });
+  const persistences = ['slow_dissociation', 'deep_tissue', 'metabolite'] as const;
+  // 1. PET peak vs dose
+  const doses = [0.5, 1, 1.5, 2, 3, 4.5, 5, 7, 10, 15, 20, 30, 50, 75, 100];
+  const petSeries: Series[] = persistences.map((p) => ({
+    label: p, color: COLORS[p], x: doses,
+    y: doses.map((d) => Math.max(...run({ persistence: p }, {}, [{ time_h: 0, amount_mg: d }], 8, 0.1).observables.mor_occupancy)),
+  }));
+  petSeries.push({ label: 'PET (Rabiner 2011)', color: 'black', points: true, x: pet.map((d) => d.dose), y: pet.map((d) => d.occ) });
+  writeFileSync(join(dir, 'pet_peak_vs_dose.svg'), svgPlot('Peak MOR occupancy (< 8 h) vs single oral dose', 'dose (mg, log)', 'occupancy', petSeries, { xLog: true, yMax: 1 }));
+  // 2. Lee 1988 time course
+  const leeSeries: Series[] = persistences.map((p) => {
+    const r = run({ persistence: p }, {}, [{ time_h: 0, amount_mg: 50 }], 168, 1);
+    return { label: p, color: COLORS[p], x: r.time_h, y: r.observables.mor_occupancy };
+  });
+  const plasma = run({}, {}, [{ time_h: 0, amount_mg: 50 }], 168, 1);
+  const cmax = Math.max(...plasma.observables.naltrexone_ng_per_ml);
+  leeSeries.push({ label: 'plasma NTX / Cmax', color: '#999', dash: true, x: plasma.time_h, y: plasma.observables.naltrexone_ng_per_ml.map((v) => v / cmax) });
+  leeSeries.push({ label: 'PET (Lee 1988)', color: 'black', points: true, x: lee.map((d) => d.t), y: lee.map((d) => d.occ) });
+  writeFileSync(join(dir, 'lee1988_time_course.svg'), svgPlot('MOR occupancy after a single 50 mg dose', 'time (h)', 'occupancy', leeSeries, { yMax: 1 }));
+  // 3. LDN 4.5 mg nightly, 28 days
+  const ldnDoses = Array.from({ length: 28 }, (_, i) => ({ time_h: 22 + 24 * i, amount_mg: 4.5 }));
+  const ldnSeries: Series[] = persistences.map((p) => {
+    const r = run({ persistence: p }, {}, ldnDoses, 28 * 24, 0.5);
+    return { label: p, color: COLORS[p], x: Array.from(r.time_h, (t) => t / 24), y: r.observables.mor_occupancy };
+  });
+  writeFileSync(join(dir, 'ldn_occupancy_28d.svg'), svgPlot('LDN 4.5 mg nightly: MOR occupancy by persistence hypothesis', 'time (days)', 'occupancy', ldnSeries, { yMax: 1 }));
+  // 4. rebound after 14 days of 50 mg daily (default hypotheses)
+  const reb = run({}, {}, Array.from({ length: 14 }, (_, i) => ({ time_h: 8 + 24 * i, amount_mg: 50 })), 42 * 24, 2);
+  const days = Array.from(reb.time_h, (t) => t / 24);
+  writeFileSync(join(dir, 'rebound_50mg_14d.svg'), svgPlot('50 mg daily for 14 days, then stop (default hypotheses)', 'time (days)', 'relative to baseline', [
+    { label: 'opioid_signal_rel', color: '#9467bd', x: days, y: reb.observables.opioid_signal_rel },
+    { label: 'mor_density_rel', color: '#8c564b', x: days, y: reb.observables.mor_density_rel },
+    { label: 'endorphin_rel', color: '#e377c2', x: days, y: reb.observables.endorphin_rel },
+    { label: 'mor_occupancy', color: '#1f77b4', dash: true, x: days, y: reb.observables.mor_occupancy },
+  ], { yMax: 2 }));
+  // 5. PK
+  const pkRun = run({}, {}, [{ time_h: 0, amount_mg: 50 }], 48, 0.1);
+  writeFileSync(join(dir, 'pk_50mg.svg'), svgPlot('Plasma after a single 50 mg tablet', 'time (h)', 'ng/mL', [
+    { label: 'naltrexone', color: '#1f77b4', x: pkRun.time_h, y: pkRun.observables.naltrexone_ng_per_ml },
+    { label: 'naltrexone Cmax (label)', color: '#1f77b4', points: true, x: [1], y: [pk.naltrexone_cmax] },
+    { label: '6β-naltrexol', color: '#ff7f0e', x: pkRun.time_h, y: pkRun.observables.naltrexol_ng_per_ml },
+    { label: '6BN Cmax (label)', color: '#ff7f0e', points: true, x: [1], y: [pk.naltrexol_cmax] },
+  ], { yMax: 120 }));
+  console.log(`wrote 5 figures to ${dir}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--figures')) writeFigures();
