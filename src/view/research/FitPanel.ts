@@ -100,16 +100,18 @@ export class FitPanel {
     this.scenarioNote.textContent = this.exampleScenario
       ? `Fitting against the example’s dosing: one 50 mg dose, followed for 168 h (hypotheses from the page).`
       : `Fitting against the page’s scenario: ${describeScenario(scenario)}.`;
-    this.useMine.hidden = !this.exampleScenario;
+    this.useMine.style.display = this.exampleScenario ? '' : 'none';
     const specs = parameterSpecsFor(this.deps, scenario.hypotheses);
     const value = (s: ParameterSpec) => scenario.parameters?.[s.id] ?? s.value;
     const groups = [...new Set(specs.map((s) => s.group))];
     this.paramHost.replaceChildren(...groups.map((g) => {
       const inGroup = specs.filter((s) => s.group === g);
       const n = inGroup.filter((s) => this.checked.has(s.id)).length;
-      return h('details', { class: 'param-group', open: n > 0 || g === 'binding' },
-        h('summary', {}, GROUP_LABELS[g] ?? g, ' ', h('span', { class: 'count' }, `(${inGroup.length})`)),
-        ...inGroup.map((s) => {
+      const list = h('div', { class: 'research-param-list' });
+      list.style.display = 'grid';
+      list.style.gridTemplateColumns = 'repeat(auto-fill, minmax(300px, 1fr))';
+      list.style.gap = '2px 12px';
+      list.append(...inGroup.map((s) => {
           const box = h('input', { type: 'checkbox', value: s.id, 'data-parameter': s.id, checked: this.checked.has(s.id), disabled: !(value(s) > 0) });
           box.addEventListener('change', () => {
             if (box.checked) this.checked.add(s.id);
@@ -117,8 +119,10 @@ export class FitPanel {
             this.paramError.textContent = '';
           });
           return h('label', { class: 'toggle research-param', title: `${s.meaning}\nRange ${formatValue(s.min, 4)}–${formatValue(s.max, 4)} ${s.unit}\nSource: ${s.source}` },
-            box, `${s.label ?? s.id} `, h('span', { class: 'unit' }, `${formatValue(value(s), 4)} ${s.unit}`));
+            box, `${s.label ?? s.id} `, h('span', { class: 'unit' }, `${formatSignificant(value(s))} ${s.unit}`));
         }));
+      return h('details', { class: 'param-group', open: n > 0 || g === 'binding' },
+        h('summary', {}, GROUP_LABELS[g] ?? g, ' ', h('span', { class: 'count' }, `(${inGroup.length})`)), list);
     }));
   }
 
@@ -248,8 +252,8 @@ export class FitPanel {
       return h('tr', { 'data-parameter': id },
         h('th', { scope: 'row', title: s?.meaning ?? '' }, s?.label ?? id),
         h('td', { class: 'unit' }, s?.unit ?? ''),
-        h('td', { class: 'num', 'data-start': '' }, formatValue(start, 4)),
-        h('td', { class: 'num', 'data-estimate': '' }, formatValue(est, 4)),
+        h('td', { class: 'num', 'data-start': '' }, formatSignificant(start)),
+        h('td', { class: 'num', 'data-estimate': '' }, formatSignificant(est)),
         h('td', { class: 'num' }, formatValue(est / start, 3)),
         h('td', {}, atLimit ? 'at the range limit: the data may want a value outside the plausible range' : ''));
     });
@@ -259,7 +263,11 @@ export class FitPanel {
     this.results.replaceChildren(
       h('table', { 'data-fit-table': '' },
         h('caption', { class: 'research-caption' }, 'Estimates (least squares) against the start values'),
-        h('thead', {}, h('tr', {}, ...['Parameter', 'Unit', 'Start', 'Estimate', 'Estimate ÷ start', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...['Parameter', 'Unit', 'Start', 'Estimate', 'Estimate ÷ start', ''].map((t, i) => {
+          const th = h('th', { scope: 'col' }, t);
+          if (i >= 2 && i <= 4) th.style.textAlign = 'right';
+          return th;
+        }))),
         h('tbody', {}, ...rows)),
       h('p', { 'data-sse': '' }, `Sum of squared residuals (${this.scale.log.checked ? 'log' : 'linear'} scale): `,
         h('strong', {}, formatValue(fit.sseStart, 4)), ' at the start → ', h('strong', {}, formatValue(fit.sse, 4)), ' fitted',
@@ -305,6 +313,12 @@ export class FitPanel {
   dispose(): void {
     this.controls.dispose();
   }
+}
+
+/** 4 significant digits without trailing zeros (94, 0.1760, 1.4e+4 → "94", "0.176", "14000"). */
+export function formatSignificant(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return String(Number(v.toPrecision(4)));
 }
 
 function describeScenario(s: Scenario): string {

@@ -63,6 +63,7 @@ export class HypothesisComparison {
     this.charts.style.display = 'grid';
     this.charts.style.gap = '8px 12px';
     this.tableHost = h('div', { class: 'metrics research-table' });
+    this.tableHost.style.overflowX = 'auto';
     this.element = h('section', { class: 'research-tool', 'data-tool': 'compare' },
       h('p', { class: 'research-note', 'data-calibration-note': '' }, CALIBRATION_NOTE),
       fieldset,
@@ -156,15 +157,22 @@ export class HypothesisComparison {
   }
 
   private renderTable(): void {
+    const anyFailed = this.rows.some((r) => r.result.status.code !== 'ok');
     const table = h('table', { 'data-comparison-table': '' },
       h('caption', { class: 'research-caption' }, 'Each row: the same scenario under one hypothesis set (each calibrated to the same PET data).'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Hypothesis set'),
-        ...COMPARISON_COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, c.label, h('br', {}), h('span', { class: 'unit' }, `(${c.unit})`))),
-        h('th', { scope: 'col' }, 'Status'))),
+        ...COMPARISON_COLUMNS.map((c) => {
+          // not class "num": that keeps text on one line (app.css), and these headers must wrap
+          const th = h('th', { scope: 'col' }, c.label, h('br', {}), h('span', { class: 'unit' }, `(${c.unit})`));
+          th.style.textAlign = 'right';
+          th.style.verticalAlign = 'bottom';
+          return th;
+        }),
+        anyFailed ? h('th', { scope: 'col' }, 'Status') : null)),
       h('tbody', {}, ...this.rows.map((r) => h('tr', { 'data-set': r.set.id },
-        h('th', { scope: 'row' }, r.set.label),
+        h('th', { scope: 'row' }, PERSISTENCE_LABELS[r.set.persistence], h('br', {}), h('span', { class: 'unit' }, UPREGULATION_LABELS[r.set.upregulation])),
         ...COMPARISON_COLUMNS.map((c) => h('td', { class: 'num', 'data-metric': c.key }, formatValue((r.result.metrics[c.key] ?? NaN) * c.factor, c.digits))),
-        h('td', {}, r.result.status.code === 'ok' ? 'ok' : `${r.result.status.code}: ${r.result.status.message}`)))));
+        anyFailed ? h('td', {}, r.result.status.code === 'ok' ? 'ok' : `${r.result.status.code}: ${r.result.status.message}`) : null))));
     this.tableHost.replaceChildren(table);
   }
 

@@ -59,8 +59,15 @@ export class PopulationPanel {
       'Each subject is the current scenario with its parameters drawn from a log-normal distribution (same seed → same population).');
     this.figure = h('figure', { 'data-population-chart': '' });
     this.note = h('p', { class: 'hint', 'data-population-note': '' });
-    const field = (id: string, label: string, input: HTMLElement, unit = '') =>
-      [h('label', { for: id }, label), h('span', { class: 'research-field' }, input, unit ? h('span', { class: 'unit' }, unit) : null)];
+    for (const i of [this.subjects, this.seed, this.cv]) i.style.width = '8em';
+    for (const s of [this.vary, this.observable]) s.style.width = 'auto';
+    const field = (id: string, label: string, input: HTMLElement, unit = '') => {
+      const wrap = h('span', { class: 'research-field' }, input, unit ? h('span', { class: 'unit' }, unit) : null);
+      wrap.style.display = 'flex';
+      wrap.style.alignItems = 'center';
+      wrap.style.gap = '6px';
+      return [h('label', { for: id }, label), wrap];
+    };
     this.element = h('section', { class: 'research-tool', 'data-tool': 'population' },
       h('div', { class: 'grid2 research-form' },
         ...field(ids.n, 'Subjects', this.subjects, `1–${MAX_POPULATION.toLocaleString('en')}`),

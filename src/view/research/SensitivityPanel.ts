@@ -129,7 +129,7 @@ export class SensitivityPanel {
       .attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`)
       .attr('role', 'img').attr('aria-labelledby', `${id}-title`).attr('aria-describedby', `${id}-summary`)
       .attr('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif').attr('font-size', 11);
-    const title = `Sensitivity of ${metric.label.toLowerCase()} (baseline ${formatValue(base, 3)}) to the ${bars.length} most influential parameters`;
+    const title = `Sensitivity of ${metric.label} (baseline ${formatValue(base, 3)}) to the ${bars.length} most influential parameters`;
     svg.append('title').attr('id', `${id}-title`).text(title);
     svg.append('rect').attr('width', width).attr('height', height).attr('fill', BACKGROUND);
     svg.append('text').attr('x', 8).attr('y', 14).attr('font-weight', 600).attr('font-size', 12).attr('fill', INK).text(title);

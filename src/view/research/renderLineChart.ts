@@ -131,7 +131,7 @@ export function renderLineChart(figure: HTMLElement, spec: LineChartSpec): SVGSV
     if (!Number.isFinite(r.y) || r.y < yDom[0] || r.y > yDom[1]) continue;
     plot.append('line').attr('x1', 0).attr('x2', iw).attr('y1', y(r.y)).attr('y2', y(r.y))
       .attr('stroke', MUTED_INK).attr('stroke-dasharray', '2 3');
-    plot.append('text').attr('x', iw - 2).attr('y', y(r.y) - 3).attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', 10).text(r.label);
+    plot.append('text').attr('x', 4).attr('y', y(r.y) < 12 ? y(r.y) + 11 : y(r.y) - 3).attr('text-anchor', 'start').attr('fill', MUTED_INK).attr('font-size', 10).text(r.label);
   }
   for (const b of spec.bands ?? []) {
     const f = b.factor ?? 1;
