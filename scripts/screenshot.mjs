@@ -58,6 +58,19 @@ try {
   await shoot(1280, 720, `${prefix}-1280x720.png`);
   await shoot(1280, 720, `${prefix}-1280x720-full.png`, '', true);
   await shoot(1920, 1080, `${prefix}-projector.png`, '#present');
+  // the parts below the fold: metrics and lessons (workspace scrolled), parameters (sidebar scrolled)
+  {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.goto(`http://127.0.0.1:${port}/${hash}`);
+    await page.waitForSelector('[data-metric="occ_peak"]', { timeout: 30_000 });
+    await page.locator('section.metrics').scrollIntoViewIfNeeded();
+    await page.locator('[data-param="ntx_ka"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${prefix}-below.png` });
+    console.log(`saved ${prefix}-below.png`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   stop();

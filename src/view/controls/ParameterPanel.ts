@@ -113,12 +113,9 @@ export class ParameterPanel {
     });
     const error = h('p', { class: 'field-error', id: errId, role: 'alert', 'data-error-for': spec.id });
     const row = h('div', { class: 'param', 'data-param-row': spec.id },
-      h('div', { class: 'param-head' },
-        h('label', { for: id, title: tooltip }, label),
-        infoButton,
-        h('span', { class: 'spacer' }),
-        number, h('span', { class: 'unit' }, spec.unit), reset),
-      slider, info, error);
+      h('div', { class: 'param-head' }, h('label', { for: id, title: tooltip }, label), infoButton),
+      h('div', { class: 'param-body' }, slider, number, h('span', { class: 'unit' }, spec.unit), reset),
+      info, error);
     const control: Control = { spec, slider, number, reset, row, error };
     this.controls.set(spec.id, control);
 

@@ -1,5 +1,4 @@
 import type { SimulationResult } from '../../engine/result';
-import { dayAndClock } from '../charts/timeTicks';
 
 /**
  * The rows of the metrics table (issue 5, item 6). Values come from result.metrics (src/engine/metrics.ts: whole
@@ -37,9 +36,18 @@ export function troughLast24h(r: SimulationResult, id: string): number {
   return Number.isFinite(lo) ? lo : NaN;
 }
 
+/** Time from the last dose at or before the highest naltrexone concentration to that peak (h). */
+export function tmaxAfterDose(r: SimulationResult): number {
+  const t = r.metrics.ntx_tmax_h;
+  if (typeof t !== 'number' || !Number.isFinite(t)) return NaN;
+  let dose = -Infinity;
+  for (const d of r.doses) if (d.time_h <= t && d.time_h > dose) dose = d.time_h;
+  return Number.isFinite(dose) ? t - dose : NaN;
+}
+
 export const METRIC_ROWS: readonly MetricRow[] = [
   { id: 'ntx_cmax', label: 'Naltrexone Cmax', unit: 'ng/mL', value: m('ntx_cmax_ng_per_ml'), format: fixed(2), diff: true },
-  { id: 'ntx_tmax', label: 'Naltrexone Tmax', unit: 'clock', value: m('ntx_tmax_h'), format: (v) => (Number.isFinite(v) ? dayAndClock(v) : '—'), diff: false },
+  { id: 'ntx_tmax', label: 'Naltrexone Tmax (after the dose before the peak)', unit: 'h', value: tmaxAfterDose, format: fixed(2), diff: true },
   { id: 'ntx_trough', label: 'Naltrexone trough (last 24 h)', unit: 'ng/mL', value: (r) => troughLast24h(r, 'naltrexone_ng_per_ml'), format: fixed(3), diff: true },
   { id: 'ntx_auc', label: 'Naltrexone AUC (whole run)', unit: 'ng·h/mL', value: m('ntx_auc_ng_h_per_ml'), format: fixed(1), diff: true },
   { id: 'nol_cmax', label: '6β-naltrexol Cmax', unit: 'ng/mL', value: m('naltrexol_cmax_ng_per_ml'), format: fixed(2), diff: true },

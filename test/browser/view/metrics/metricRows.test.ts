@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_ROWS, troughLast24h } from '../../../../src/view/metrics/metricRows';
+import { METRIC_ROWS, tmaxAfterDose, troughLast24h } from '../../../../src/view/metrics/metricRows';
 import type { SimulationResult } from '../../../../src/engine/result';
 
 function result(metrics: Record<string, number>, y?: number[]): SimulationResult {
@@ -22,6 +22,11 @@ describe('metric rows', () => {
   it('gives NaN (shown as —) for metrics a result lacks, never a number made up', () => {
     const r = result({});
     for (const m of METRIC_ROWS) if (m.id !== 'ntx_trough') expect(m.format(m.value(r))).toBe('—');
+  });
+  it('gives Tmax as the time since the last dose before the peak', () => {
+    const r = { ...result({ ntx_tmax_h: 145.1 }), doses: [{ time_h: 22, amount_mg: 4.5 }, { time_h: 142, amount_mg: 4.5 }, { time_h: 166, amount_mg: 4.5 }] };
+    expect(tmaxAfterDose(r)).toBeCloseTo(3.1, 12);
+    expect(tmaxAfterDose(result({ ntx_tmax_h: 5 }))).toBeNaN(); // no dose before the peak
   });
   it('reads the naltrexone trough as the minimum over the last 24 h', () => {
     // samples every 6 h over 48 h; the last 24 h are t = 24…48 → values 5, 3, 4, 6, 7
