@@ -41,6 +41,14 @@ describe('default model: MOR occupancy against the human PET data', () => {
     expect(minOver(run, 'mor_occupancy', 7 * 24, 14 * 24 - 1)).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('matches held-out PET on 50 mg daily: 94.9 ± 4.9 % on the 4th day (Weerts 2008), whole day within ±10 points', () => {
+    // public/data/weerts2008_occupancy_50mg_daily.csv; not a calibration target. Scan time unknown → every hour of day 4.
+    const [w] = readData('weerts2008_occupancy_50mg_daily.csv');
+    const run = runDoses(daily(50, 4, 8), 4 * 24 + 8, 0.25);
+    expect(minOver(run, 'mor_occupancy', 3 * 24 + 8, 4 * 24 + 8)).toBeGreaterThanOrEqual(w.occupancy_mean - 0.1);
+    expect(maxOver(run, 'mor_occupancy', 3 * 24 + 8, 4 * 24 + 8)).toBeLessThanOrEqual(w.occupancy_mean + 0.1);
+  });
+
   it('keeps occupancy within [0, 1] for doses from 0.5 to 200 mg, single and repeated', () => {
     for (const dose of [0.5, 1.5, 4.5, 50, 200]) {
       const run = runDoses(daily(dose, 5), 120, 0.5);
