@@ -92,4 +92,32 @@ describe('PopulationPanel', () => {
     expect(panel.element.querySelector('.field-error')!.textContent).toMatch(/^Variability \(CV\) must be between 0 and 200 %/);
     expect(backend.calls).toEqual([]);
   });
+
+  it('offers Cancel when the backend can stop work; a cancelled run keeps the last bands and says so', async () => {
+    // A backend like the worker client: the call settles only when its signal aborts (rejecting as the client does).
+    const direct = createDirectBackend();
+    let started = 0;
+    const backend = {
+      ...direct,
+      cancellable: true,
+      population: (_s: Scenario, _o: unknown, call?: { signal?: AbortSignal }) => {
+        started++;
+        return new Promise<never>((_, reject) => call?.signal?.addEventListener('abort', () => reject(new Error('CANCELLED'))));
+      },
+    };
+    panel = new PopulationPanel({ backend, getScenario: () => ldn3days });
+    document.body.append(panel.element);
+    const cancel = panel.element.querySelector<HTMLButtonElement>('[data-action="cancel"]')!;
+    expect(cancel.disabled).toBe(true);
+    panel.setInputs({ subjects: 10_000 });
+    const running = panel.run();
+    expect(started).toBe(1);
+    expect(cancel.disabled).toBe(false);
+    expect(panel.element.querySelector('[data-status]')!.textContent).toBe('Simulating 10,000 subjects…');
+    cancel.click();
+    await running;
+    expect(panel.element.querySelector('[data-status]')!.textContent).toBe('Cancelled.');
+    expect(cancel.disabled).toBe(true);
+    expect(panel.result()).toBeNull();
+  });
 });
