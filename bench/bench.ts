@@ -37,14 +37,22 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Warm-up calls between the cold first run and the timed ones (V8 tiers a large function up only after many calls). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+
+/** The cold first call, then WARMUP untimed calls, then the median of `repeats` timed calls. */
 function timeIt(fn: () => void, repeats: number): { first: number; median: number } {
+  let t0 = performance.now();
+  fn();
+  const first = performance.now() - t0;
+  for (let i = 0; i < WARMUP; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
+    t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
   }
-  return { first: times[0], median: median(times.slice(1).length ? times.slice(1) : times) };
+  return { first, median: median(times) };
 }
 
 function prepared(): PreparedSimulation {

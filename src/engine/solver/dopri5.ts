@@ -72,12 +72,20 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   let k1 = new Float64Array(0), k2 = k1, k3 = k1, k4 = k1, k5 = k1, k6 = k1, k7 = k1;
   let y1 = k1, ysti = k1, yout = k1, atolv = k1, errv = k1;
   let rc1 = k1, rc2 = k1, rc3 = k1, rc4 = k1, rc5 = k1;
+  /**
+   * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
+   * double held in a closure on every write (a heap allocation per step); a typed-array slot never allocates.
+   */
+  const ctl = new Float64Array(3);
   /** Step proposed at the end of the previous segment (0: none — estimate one). */
-  let hNext = 0;
-  let facold = 1e-4;
+  const H_NEXT = 0;
+  /** Previous accepted error (PI controller memory). */
+  const FACOLD = 1;
+  /** |λ| estimate of the last accepted step. */
+  const LAMBDA = 2;
+  ctl[FACOLD] = 1e-4;
   let stiff = false;
   let switchAt = NaN;
-  let lambda = 0;
   let stiffLambdaFloor = 0;
 
   function allocate(size: number): void {
@@ -155,7 +163,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     const bad0 = firstNonFinite(k1) >= 0 ? firstNonFinite(k1) : firstNonFinite(y);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);
 
-    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);
+    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);
     let rejectedLast = false;
     let nonfiniteRetries = 0;
     let tBad = t0;
@@ -218,12 +226,12 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
 
       // PI controller (Gustafsson; dopri5.f): hnew = h / clamp(err^(0.2-0.75β) / facold^β / safe).
       const fac11 = pow(err, EXPO1);
-      let fac = fac11 / pow(facold, BETA);
+      let fac = fac11 / pow(ctl[FACOLD], BETA);
       fac = Math.max(1 / FAC2, Math.min(1 / FAC1, fac / SAFE));
       let hnew = h / fac;
 
       if (err <= 1) {
-        facold = Math.max(err, 1e-4);
+        ctl[FACOLD] = Math.max(err, 1e-4);
         stats.steps++;
 
         // Stiffness detection (dopri5.f): h·|λ| ≈ h·‖k7 − k6‖ / ‖y1 − ysti‖, both at t + h.
@@ -234,8 +242,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         }
         if (stden > 0) {
           const hlamb = h * Math.sqrt(stnum / stden);
-          lambda = hlamb / h;
-          if (hlamb > STIFF_HLAMB && lambda > stiffLambdaFloor) {
+          ctl[LAMBDA] = hlamb / h;
+          if (hlamb > STIFF_HLAMB && ctl[LAMBDA] > stiffLambdaFloor) {
             nonsti = 0;
             iasti++;
             if (iasti >= STIFF_COUNT) stiff = true;
@@ -284,11 +292,11 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         if (rejectedLast) hnew = Math.min(hnew, h);
         rejectedLast = false;
         if (last) {
-          hNext = hnew;
+          ctl[H_NEXT] = hnew;
           return OK;
         }
         if (stiff && stopWhenStiff) {
-          hNext = hnew;
+          ctl[H_NEXT] = hnew;
           switchAt = t;
           return OK;
         }
@@ -306,8 +314,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     name: 'dopri5',
     integrate,
     reset(): void {
-      hNext = 0;
-      facold = 1e-4;
+      ctl[H_NEXT] = 0;
+      ctl[FACOLD] = 1e-4;
     },
     get stiffDetected(): boolean {
       return stiff;
@@ -316,7 +324,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       return switchAt;
     },
     get lambda(): number {
-      return lambda;
+      return ctl[LAMBDA];
     },
     get stiffLambdaFloor(): number {
       return stiffLambdaFloor;

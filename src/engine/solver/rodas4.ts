@@ -92,15 +92,24 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let jac = dy1, lu = dy1;
   let piv = new Int32Array(0);
   let pattern: LuPattern = createLuPattern(0);
-  let hNext = 0;
-  let hacc = 0;
-  let erracc = 1;
+  /**
+   * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
+   * double held in a closure on every write (a heap allocation per step); a typed-array slot never allocates.
+   */
+  const ctl = new Float64Array(4);
+  /** Step proposed at the end of the previous segment (0: none). */
+  const H_NEXT = 0;
+  /** Gustafsson controller memory: last accepted step and error. */
+  const HACC = 1;
+  const ERRACC = 2;
+  /** Cost window: explicit steps saved minus what our steps cost. */
+  const SAVED = 3;
+  ctl[ERRACC] = 1;
   let switchAt = NaN;
   let stopReason: 'nonstiff' | 'cost' | '' = '';
   let explicitLambda = 0;
   let jacCount = 0;
-  /** Cost window (persists across segments): explicit steps saved minus what our steps cost, and its length. */
-  let saved = 0;
+  /** Cost window length in accepted steps (persists across segments; its sum is ctl[SAVED]). */
   let windowSteps = 0;
 
   function allocate(size: number): void {
@@ -217,7 +226,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       const b = firstNonFinite(dy1) >= 0 ? firstNonFinite(dy1) : firstNonFinite(y);
       if (b >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, b, 0, opts);
     }
-    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : hNext > 0 ? Math.min(hNext, hmax) : initialStep(sys, t, y, dy1, atolv, rtol, hmax, 4, ynew, dy, stats);
+    let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, dy1, atolv, rtol, hmax, 4, ynew, dy, stats);
     let reject = false;
     let needJac = true;
     let nonfiniteRetries = 0;
@@ -336,14 +345,14 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       if (err <= 1) {
         stats.steps++;
         // Gustafsson's predictive controller (rodas.f, IWORK(3) = 1).
-        if (hacc > 0) {
-          let facgus = (hacc / h) * pow((err * err) / erracc, 0.25) / SAFE;
+        if (ctl[HACC] > 0) {
+          let facgus = (ctl[HACC] / h) * pow((err * err) / ctl[ERRACC], 0.25) / SAFE;
           facgus = Math.max(FAC2, Math.min(FAC1, facgus));
           facc = Math.max(facc, facgus);
           hnew = h / facc;
         }
-        hacc = h;
-        erracc = Math.max(0.01, err);
+        ctl[HACC] = h;
+        ctl[ERRACC] = Math.max(0.01, err);
 
         const tOld = t;
         const tNew = last ? t1 : t + h;
@@ -384,22 +393,22 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
           // of them. Summed over a window, so that a short dose transient does not hand back a problem that is
           // stiff for the rest of the day.
           if (explicitLambda > 0) {
-            saved += Math.max((h * explicitLambda) / NONSTIFF_HNORM, 1) - costRatio;
+            ctl[SAVED] += Math.max((h * explicitLambda) / NONSTIFF_HNORM, 1) - costRatio;
             windowSteps++;
           }
         }
         if (last) {
-          hNext = hnew;
+          ctl[H_NEXT] = hnew;
           return OK;
         }
         let costly = false;
         if (windowSteps >= COST_WINDOW) {
-          costly = saved < 0;
-          saved = 0;
+          costly = ctl[SAVED] < 0;
+          ctl[SAVED] = 0;
           windowSteps = 0;
         }
         if (stopWhenNonstiff && (nonstiffRun >= NONSTIFF_COUNT || costly)) {
-          hNext = hnew;
+          ctl[H_NEXT] = hnew;
           switchAt = t;
           stopReason = nonstiffRun >= NONSTIFF_COUNT ? 'nonstiff' : 'cost';
           return OK;
@@ -420,9 +429,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     name: 'rodas4',
     integrate,
     reset(): void {
-      hNext = 0;
-      hacc = 0;
-      erracc = 1;
+      ctl[H_NEXT] = 0;
+      ctl[HACC] = 0;
+      ctl[ERRACC] = 1;
     },
     get switchAt(): number {
       return switchAt;
@@ -435,7 +444,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     },
     set explicitLambda(v: number) {
       explicitLambda = v;
-      saved = 0;
+      ctl[SAVED] = 0;
       windowSteps = 0;
     },
   };
