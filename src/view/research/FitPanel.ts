@@ -276,6 +276,11 @@ export class FitPanel {
     this.renderCharts();
   }
 
+  /** Draw the last results again at the current width (after a resize or when the tab is shown). */
+  redraw(): void {
+    if (this.element.clientWidth > 0) this.renderCharts();
+  }
+
   private renderCharts(): void {
     const run = this.last;
     if (!run) return;

@@ -109,6 +109,11 @@ export class HypothesisComparison {
       : `Compared ${rows.length} hypothesis set${rows.length > 1 ? 's' : ''} over ${formatValue(base.duration_h, 0)} h.`, failed.length > 0);
   }
 
+  /** Draw the last results again at the current width (after a resize or when the tab is shown). */
+  redraw(): void {
+    if (this.element.clientWidth > 0) this.render();
+  }
+
   private render(): void {
     this.renderTable();
     const rows = this.rows;

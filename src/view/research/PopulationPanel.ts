@@ -151,6 +151,11 @@ export class PopulationPanel {
     result.failed > 0);
   }
 
+  /** Draw the last results again at the current width (after a resize or when the tab is shown). */
+  redraw(): void {
+    if (this.element.clientWidth > 0) this.render();
+  }
+
   private render(): void {
     const r = this.last;
     if (!r) return;

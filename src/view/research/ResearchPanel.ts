@@ -40,7 +40,7 @@ export function mountResearchPanel(container: HTMLElement, deps: ResearchDeps, o
   const population = new PopulationPanel(deps);
   const sensitivity = new SensitivityPanel(deps, options.sensitivity);
   const fit = new FitPanel(deps);
-  const tools: Record<ResearchTabId, { element: HTMLElement }> = { compare, population, sensitivity, fit };
+  const tools: Record<ResearchTabId, { element: HTMLElement; redraw(): void }> = { compare, population, sensitivity, fit };
 
   const base = uniqueId('research');
   const tabs = new Map<ResearchTabId, HTMLButtonElement>();
@@ -95,6 +95,8 @@ export function mountResearchPanel(container: HTMLElement, deps: ResearchDeps, o
       panels.get(tid)!.hidden = !on;
     }
     if (id === 'fit') fit.refresh();
+    // charts drawn while their tab was hidden had no width to measure: draw them again now
+    tools[id].redraw();
     if (focus) tabs.get(id)!.focus();
   }
 
@@ -106,11 +108,25 @@ export function mountResearchPanel(container: HTMLElement, deps: ResearchDeps, o
   container.append(element);
   select('compare');
 
+  // follow the page's width (sidebar hidden, window resized, presentation mode): redraw the visible tool
+  let width = element.clientWidth;
+  let frame = 0;
+  const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    const w = element.clientWidth;
+    if (Math.abs(w - width) < 8) return;
+    width = w;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => tools[current].redraw());
+  });
+  resize?.observe(element);
+
   return {
     element, compare, population, sensitivity, fit,
     select,
     selected: () => current,
     dispose() {
+      resize?.disconnect();
+      cancelAnimationFrame(frame);
       compare.dispose();
       population.dispose();
       sensitivity.dispose();

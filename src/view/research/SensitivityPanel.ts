@@ -106,6 +106,11 @@ export class SensitivityPanel {
     this.controls.end(token, `Sensitivities of ${SENSITIVITY_METRICS.length} metrics to ${r.parameterIds.length} parameters.`);
   }
 
+  /** Draw the last results again at the current width (after a resize or when the tab is shown). */
+  redraw(): void {
+    if (this.element.clientWidth > 0) this.render();
+  }
+
   private render(): void {
     const r = this.last;
     if (!r) return;

@@ -88,4 +88,17 @@ describe('mountResearchPanel', () => {
     }
     expect(nonFiniteAttributes(h.element)).toEqual([]);
   });
+
+  it('redraws the visible tool at the new width when the page narrows', async () => {
+    const h = mount();
+    h.select('population');
+    h.population.setInputs({ subjects: 5 });
+    await h.population.run();
+    const svgWidth = () => Number(h.element.querySelector('[data-population-chart] svg')!.getAttribute('width'));
+    expect(svgWidth()).toBeGreaterThan(800);
+    host!.style.width = '560px';
+    await new Promise((r) => setTimeout(r, 100)); // ResizeObserver, then one animation frame
+    expect(svgWidth()).toBeLessThanOrEqual(560);
+    expect(svgWidth()).toBeGreaterThanOrEqual(320);
+  });
 });
