@@ -10,7 +10,7 @@ import { parseObservationsCsv, type ParsedObservation } from './parseObservation
 import { FIT_EXAMPLE_CSV, exampleParameters, fitExampleScenario } from './fitExample';
 import { renderLineChart } from './renderLineChart';
 import { RunControls, describeError } from './RunControls';
-import { displayUnit, observableSpec, parameterSpecsFor, type ResearchDeps } from './researchDeps';
+import { displayUnit, observableSpec, parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
 
 /**
  * Fit chosen parameters to the researcher's observations (CSV time_h,observable,value): least squares on a linear
@@ -32,6 +32,7 @@ export interface FitRun {
   readonly fit: FitResult;
   readonly start: SimulationResult;
   readonly fitted: SimulationResult;
+  readonly residualScale: 'linear' | 'log';
 }
 
 export class FitPanel {
@@ -50,6 +51,7 @@ export class FitPanel {
   private readonly checked = new Set<string>();
   private exampleScenario: Scenario | null = null;
   private last: FitRun | null = null;
+  private readonly exportButton: HTMLButtonElement;
 
   constructor(private readonly deps: ResearchDeps) {
     const csvId = uniqueId('fit-csv');
@@ -73,6 +75,7 @@ export class FitPanel {
     };
     this.controls = new RunControls('Fit', deps.backend.cancellable === true, () => void this.run(),
       'Nelder–Mead on log-parameters, each kept inside its range; predictions are interpolated on the output grid.');
+    this.exportButton = this.controls.addButton('Download fit (JSON)', 'export-fit', () => this.exportJson());
     this.results = h('div', { class: 'metrics', 'data-fit-results': '' });
     this.charts = h('div', { 'data-fit-charts': '' });
     this.element = h('section', { class: 'research-tool', 'data-tool': 'fit' },
@@ -234,7 +237,8 @@ export class FitPanel {
       return;
     }
     if (!this.controls.isLatest(token)) return;
-    this.last = { scenario, data: parsed.rows, fit, start, fitted };
+    this.last = { scenario, data: parsed.rows, fit, start, fitted, residualScale: log ? 'log' : 'linear' };
+    this.exportButton.disabled = false;
     this.render();
     this.controls.end(token, `Fit ${fit.converged ? 'converged' : 'stopped at the evaluation limit (not converged)'} after ${fit.evaluations} simulations; ` +
       `SSE ${formatValue(fit.sseStart, 4)} → ${formatValue(fit.sse, 4)}.`, !fit.converged);
@@ -269,7 +273,7 @@ export class FitPanel {
           return th;
         }))),
         h('tbody', {}, ...rows)),
-      h('p', { 'data-sse': '' }, `Sum of squared residuals (${this.scale.log.checked ? 'log' : 'linear'} scale): `,
+      h('p', { 'data-sse': '' }, `Sum of squared residuals (${run.residualScale} scale): `,
         h('strong', {}, formatValue(fit.sseStart, 4)), ' at the start → ', h('strong', {}, formatValue(fit.sse, 4)), ' fitted',
         ` (${fit.evaluations} simulations, ${fit.converged ? 'converged' : 'not converged'}).`),
       h('div', { class: 'row' }, apply));
@@ -313,6 +317,26 @@ export class FitPanel {
             .slice(0, 12).join('; ') + '.',
       });
     }
+  }
+
+  /** Everything needed to repeat the fit: scenario, data, choices, and what came out. */
+  private exportJson(): void {
+    const r = this.last;
+    if (!r) return;
+    const doc = {
+      tool: 'LDN Lab fit (Nelder–Mead on log-parameters, range-clamped)',
+      scenario: r.scenario,
+      data: r.data.map(({ time_h, observable, value }) => ({ time_h, observable, value })),
+      parameterIds: Object.keys(r.fit.estimates),
+      residualScale: r.residualScale,
+      estimates: r.fit.estimates,
+      sseStart: r.fit.sseStart,
+      sse: r.fit.sse,
+      evaluations: r.fit.evaluations,
+      converged: r.fit.converged,
+      predictions: Array.from(r.fit.predictions),
+    };
+    saveFile(this.deps, 'ldn-fit.json', `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
   }
 
   dispose(): void {

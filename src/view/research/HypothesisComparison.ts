@@ -5,7 +5,9 @@ import { formatValue } from '../charts/formatValue';
 import { HYPOTHESIS_SETS, PERSISTENCE_LABELS, UPREGULATION_LABELS, scenarioForSet, type HypothesisSet } from './hypothesisSets';
 import { renderLineChart } from './renderLineChart';
 import { RunControls, describeError } from './RunControls';
-import type { ResearchDeps } from './researchDeps';
+import { saveFile, type ResearchDeps } from './researchDeps';
+import { comparisonToCsv } from './researchCsv';
+import type { Scenario } from '../../engine/scenario/types';
 
 /**
  * Hypothesis comparison: the current scenario under each structural hypothesis set (persistence × upregulation),
@@ -44,6 +46,8 @@ export class HypothesisComparison {
   private readonly charts: HTMLElement;
   private readonly tableHost: HTMLElement;
   private rows: ComparisonRow[] = [];
+  private ranOn: Scenario | null = null;
+  private readonly exportButton: HTMLButtonElement;
 
   constructor(private readonly deps: ResearchDeps) {
     const setsId = uniqueId('hyp-sets');
@@ -59,6 +63,7 @@ export class HypothesisComparison {
           }))));
     this.keepOverrides = h('input', { type: 'checkbox', 'data-control': 'keep-overrides' });
     this.controls = new RunControls('Run comparison', deps.backend.cancellable === true, () => void this.run());
+    this.exportButton = this.controls.addButton('Download table (CSV)', 'export-comparison', () => this.exportCsv());
     this.charts = h('div', { class: 'research-multiples', 'data-multiples': '' });
     this.charts.style.display = 'grid';
     this.charts.style.gap = '8px 12px';
@@ -102,6 +107,8 @@ export class HypothesisComparison {
       return;
     }
     this.rows = rows;
+    this.ranOn = base;
+    this.exportButton.disabled = false;
     this.render();
     const failed = rows.filter((r) => r.result.status.code !== 'ok');
     this.controls.end(token, failed.length
@@ -179,6 +186,16 @@ export class HypothesisComparison {
         ...COMPARISON_COLUMNS.map((c) => h('td', { class: 'num', 'data-metric': c.key }, formatValue((r.result.metrics[c.key] ?? NaN) * c.factor, c.digits))),
         anyFailed ? h('td', {}, r.result.status.code === 'ok' ? 'ok' : `${r.result.status.code}: ${r.result.status.message}`) : null))));
     this.tableHost.replaceChildren(table);
+  }
+
+  private exportCsv(): void {
+    const csv = comparisonToCsv(this.rows.map((r) => ({ persistence: r.set.persistence, upregulation: r.set.upregulation, result: r.result })),
+      COMPARISON_COLUMNS.map((c) => c.key), [
+        'LDN Lab: one scenario under each hypothesis set (fractions 0-1, hours, signal relative to baseline)',
+        `parameter overrides ${this.keepOverrides.checked ? 'kept' : 'dropped (each set at its calibrated defaults)'}`,
+        `scenario: ${JSON.stringify(this.ranOn)}`,
+      ]);
+    saveFile(this.deps, 'ldn-hypothesis-comparison.csv', csv, 'text/csv');
   }
 
   dispose(): void {

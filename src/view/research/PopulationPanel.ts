@@ -6,7 +6,9 @@ import { PALETTE } from '../theme/palette';
 import { formatValue } from '../charts/formatValue';
 import { renderLineChart } from './renderLineChart';
 import { RunControls, describeError } from './RunControls';
-import { displayUnit, observableSpec, parameterSpecsFor, type ResearchDeps } from './researchDeps';
+import { displayUnit, observableSpec, parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
+import { bandsToCsv } from './researchCsv';
+import type { Scenario } from '../../engine/scenario/types';
 
 /**
  * Virtual population: N subjects whose parameters vary log-normally (one CV for the chosen parameter groups) around
@@ -43,6 +45,9 @@ export class PopulationPanel {
   private last: PopulationResult | null = null;
   private lastVaried: string[] = [];
   private lastCv = 0;
+  private lastSeed = 0;
+  private lastScenario: Scenario | null = null;
+  private readonly exportButton: HTMLButtonElement;
 
   constructor(private readonly deps: ResearchDeps) {
     const ids = { n: uniqueId('pop-n'), seed: uniqueId('pop-seed'), cv: uniqueId('pop-cv'), vary: uniqueId('pop-vary'), obs: uniqueId('pop-obs') };
@@ -57,6 +62,7 @@ export class PopulationPanel {
     this.errors = h('p', { class: 'field-error', role: 'alert' });
     this.controls = new RunControls('Run population', deps.backend.cancellable === true, () => void this.run(),
       'Each subject is the current scenario with its parameters drawn from a log-normal distribution (same seed → same population).');
+    this.exportButton = this.controls.addButton('Download bands (CSV)', 'export-bands', () => this.exportCsv());
     this.figure = h('figure', { 'data-population-chart': '' });
     this.note = h('p', { class: 'hint', 'data-population-note': '' });
     for (const i of [this.subjects, this.seed, this.cv]) i.style.width = '8em';
@@ -144,6 +150,9 @@ export class PopulationPanel {
     this.last = result;
     this.lastVaried = varied;
     this.lastCv = inputs.cv;
+    this.lastSeed = inputs.seed;
+    this.lastScenario = scenario;
+    this.exportButton.disabled = false;
     this.render();
     const ok = result.subjects - result.failed;
     this.controls.end(token, `${ok.toLocaleString('en')} of ${result.subjects.toLocaleString('en')} subjects simulated` +
@@ -195,6 +204,19 @@ export class PopulationPanel {
     });
     this.note.textContent = `Varied (CV ${formatValue(this.lastCv * 100, 0)} %): ${this.lastVaried.join(', ')}. ` +
       'Band = 5th–95th percentile at each time point (not the curve of any one subject).';
+  }
+
+  private exportCsv(): void {
+    const r = this.last;
+    if (!r) return;
+    const id = this.observable.value;
+    const spec = observableSpec(id);
+    const csv = bandsToCsv(r, id, [
+      `LDN Lab virtual population: percentiles of ${id} (${spec?.unit ?? ''}) at each time`,
+      `subjects ${r.subjects} (failed ${r.failed}), seed ${this.lastSeed}, CV ${this.lastCv} on ${this.lastVaried.join(' ')}`,
+      `scenario: ${JSON.stringify(this.lastScenario)}`,
+    ]);
+    saveFile(this.deps, `ldn-population-${id}.csv`, csv, 'text/csv');
   }
 
   dispose(): void {

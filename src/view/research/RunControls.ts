@@ -10,6 +10,7 @@ export class RunControls {
   readonly runButton: HTMLButtonElement;
   readonly cancelButton: HTMLButtonElement;
   private readonly statusEl: HTMLElement;
+  private readonly row: HTMLElement;
   private controller: AbortController | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
@@ -18,9 +19,15 @@ export class RunControls {
     this.runButton = h('button', { type: 'button', class: 'research-run', 'data-action': 'run', onclick: () => onRun() }, label);
     this.cancelButton = h('button', { type: 'button', 'data-action': 'cancel', disabled: true, onclick: () => this.cancel() }, 'Cancel');
     this.statusEl = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-status': '' }, hint);
-    this.element = h('div', { class: 'research-run-controls' },
-      h('div', { class: 'row' }, this.runButton, cancellable ? this.cancelButton : null),
-      this.statusEl);
+    this.row = h('div', { class: 'row' }, this.runButton, cancellable ? this.cancelButton : null);
+    this.element = h('div', { class: 'research-run-controls' }, this.row, this.statusEl);
+  }
+
+  /** A further action next to Run (e.g. a download), disabled until there is something to act on. */
+  addButton(label: string, action: string, onClick: () => void): HTMLButtonElement {
+    const b = h('button', { type: 'button', 'data-action': action, disabled: true, onclick: () => onClick() }, label);
+    this.row.append(b);
+    return b;
   }
 
   /** Start a run: aborts the one in flight; returns its signal and a token to check it is still the latest. */

@@ -6,7 +6,9 @@ import { BACKGROUND, GRID, INK, MUTED_INK, PALETTE } from '../theme/palette';
 import { formatValue } from '../charts/formatValue';
 import { rankSensitivities, type RankedSensitivity } from './rankSensitivities';
 import { RunControls, describeError } from './RunControls';
-import { parameterSpecsFor, type ResearchDeps } from './researchDeps';
+import { parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
+import { sensitivitiesToCsv } from './researchCsv';
+import type { Scenario } from '../../engine/scenario/types';
 
 /**
  * Local sensitivity as a tornado chart: for one summary metric, the normalised coefficient
@@ -51,6 +53,8 @@ export class SensitivityPanel {
   private readonly note: HTMLElement;
   private last: SensitivityResult | null = null;
   private specs: readonly ParameterSpec[] = [];
+  private lastScenario: Scenario | null = null;
+  private readonly exportButton: HTMLButtonElement;
 
   constructor(private readonly deps: ResearchDeps, private readonly options: SensitivityPanelOptions = {}) {
     const mid = uniqueId('sens-metric');
@@ -59,6 +63,7 @@ export class SensitivityPanel {
     this.metric.addEventListener('change', () => this.render());
     this.controls = new RunControls('Compute sensitivities', deps.backend.cancellable === true, () => void this.run(),
       'Each parameter is moved ±0.1 % around the current scenario: two simulations per parameter.');
+    this.exportButton = this.controls.addButton('Download all (CSV)', 'export-sensitivities', () => this.exportCsv());
     this.figure = h('figure', { 'data-tornado': '' });
     this.note = h('p', { class: 'hint', 'data-sensitivity-note': '' });
     this.element = h('section', { class: 'research-tool', 'data-tool': 'sensitivity' },
@@ -102,6 +107,8 @@ export class SensitivityPanel {
       return;
     }
     this.last = r;
+    this.lastScenario = scenario;
+    this.exportButton.disabled = false;
     this.render();
     this.controls.end(token, `Sensitivities of ${SENSITIVITY_METRICS.length} metrics to ${r.parameterIds.length} parameters.`);
   }
@@ -184,6 +191,15 @@ export class SensitivityPanel {
       ranked.zero ? `${ranked.zero} parameter${ranked.zero === 1 ? ' has' : 's have'} no effect on this metric here.` : '',
       ranked.undefinedCount ? `${ranked.undefinedCount} undefined (the metric is 0 at baseline, so a relative change has no meaning).` : '',
     ].filter(Boolean).join(' ');
+  }
+
+  private exportCsv(): void {
+    if (!this.last) return;
+    const csv = sensitivitiesToCsv(this.last, [
+      'LDN Lab local sensitivity: S = (dm/m)/(dp/p) by central differences (relative step 1e-3); empty = undefined (metric 0 at baseline)',
+      `scenario: ${JSON.stringify(this.lastScenario)}`,
+    ]);
+    saveFile(this.deps, 'ldn-sensitivities.csv', csv, 'text/csv');
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import type { Scenario } from '../../engine/scenario/types';
 import type { Hypotheses, ObservableSpec, ParameterSpec } from '../../../models/types';
 import { createModel, OBSERVABLE_SPECS } from '../../../models/index';
 import type { ResearchBackend } from './researchBackend';
+import { downloadBlob } from '../export/downloadBlob';
 
 /** What every research tool gets from the page: the engine door, the current scenario, and model metadata. */
 export interface ResearchDeps {
@@ -12,6 +13,12 @@ export interface ResearchDeps {
   readonly onApplyParameters?: (p: Record<string, number>) => void;
   /** Parameter metadata for a hypothesis set (default: createModel(h).parameters — metadata, nothing is run). */
   readonly parameterSpecs?: (hypotheses: Hypotheses | undefined) => readonly ParameterSpec[];
+  /** Where exported files go (tests capture them); default: a browser download. */
+  readonly download?: (filename: string, blob: Blob) => void;
+}
+
+export function saveFile(deps: ResearchDeps, filename: string, text: string, type: string): void {
+  (deps.download ?? downloadBlob)(filename, new Blob([text], { type }));
 }
 
 const cache = new Map<string, readonly ParameterSpec[]>();

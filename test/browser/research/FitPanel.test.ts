@@ -19,9 +19,10 @@ afterEach(() => {
 function mount(scenario: Scenario = single50) {
   const backend = createDirectBackend();
   const applied: Record<string, number>[] = [];
-  panel = new FitPanel({ backend, getScenario: () => scenario, onApplyParameters: (p) => applied.push(p) });
+  const files: Array<{ name: string; blob: Blob }> = [];
+  panel = new FitPanel({ backend, getScenario: () => scenario, onApplyParameters: (p) => applied.push(p), download: (name, blob) => files.push({ name, blob }) });
   document.body.append(panel.element);
-  return { panel, backend, applied };
+  return { panel, backend, applied, files };
 }
 
 /** Noise-free synthetic data: the engine's own prediction at a known truth, written as the CSV a user would paste. */
@@ -34,7 +35,7 @@ function syntheticCsv(truth: Record<string, number>, times: number[]): string {
 describe('FitPanel', () => {
   it('recovers clearance and bioavailability from synthetic plasma data to 1 % and overlays data, start and fit', async () => {
     const truth = { ntx_cl: 120, ntx_f_oral: 0.12 };
-    const { panel, applied } = mount();
+    const { panel, applied, files } = mount();
     panel.setCsv(syntheticCsv(truth, [0.5, 1, 2, 4, 8, 12, 24]));
     panel.setParameters(['ntx_cl', 'ntx_f_oral']);
     panel.setResidualScale('log');
@@ -59,6 +60,14 @@ describe('FitPanel', () => {
     // apply hands the estimates to the page
     (panel.element.querySelector('[data-action="apply-estimates"]') as HTMLButtonElement).click();
     expect(applied).toEqual([run.fit.estimates]);
+    // the JSON export carries what is needed to repeat the fit
+    (panel.element.querySelector('[data-action="export-fit"]') as HTMLButtonElement).click();
+    expect(files.map((f) => f.name)).toEqual(['ldn-fit.json']);
+    const doc = JSON.parse(await files[0].blob.text());
+    expect(doc.scenario).toEqual(single50);
+    expect(doc.data).toHaveLength(7);
+    expect(doc.residualScale).toBe('log');
+    expect(doc.estimates).toEqual(run.fit.estimates);
   });
 
   it('refuses a bad row naming its line and column, and never calls the engine', async () => {

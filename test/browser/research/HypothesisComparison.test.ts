@@ -20,9 +20,10 @@ afterEach(() => {
 
 function mount(scenario: Scenario) {
   const backend = createDirectBackend();
-  tool = new HypothesisComparison({ backend, getScenario: () => scenario });
+  const files: Array<{ name: string; blob: Blob }> = [];
+  tool = new HypothesisComparison({ backend, getScenario: () => scenario, download: (name, blob) => files.push({ name, blob }) });
   document.body.append(tool.element);
-  return { tool, backend };
+  return { tool, backend, files };
 }
 
 describe('HypothesisComparison', () => {
@@ -82,5 +83,20 @@ describe('HypothesisComparison', () => {
     await tool.run();
     expect(backend.calls).toEqual([]);
     expect(tool.element.querySelector('[data-status]')!.textContent).toMatch(/at least one/);
+  });
+
+  it('exports the table as CSV with the scenario in a comment line, values equal to the run metrics', async () => {
+    const { tool, files } = mount(ldn3days);
+    const button = tool.element.querySelector<HTMLButtonElement>('[data-action="export-comparison"]')!;
+    expect(button.disabled).toBe(true);
+    tool.select(['deep_tissue/synthesis']);
+    await tool.run();
+    button.click();
+    const lines = (await files[0].blob.text()).trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('#')).join('\n')).toContain(JSON.stringify(ldn3days));
+    const [header, row] = lines.filter((l) => !l.startsWith('#'));
+    expect(header).toBe('persistence,upregulation,status,occupancy_trough_last24h,occupancy_peak,hours_above_50_last24h,opioid_signal_rel_mean_last24h');
+    const m = tool.results()[0].result.metrics;
+    expect(row.split(',').slice(3).map(Number)).toEqual([m.occupancy_trough_last24h, m.occupancy_peak, m.hours_above_50_last24h, m.opioid_signal_rel_mean_last24h]);
   });
 });

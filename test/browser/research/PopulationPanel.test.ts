@@ -16,9 +16,10 @@ afterEach(() => {
 
 function mount(scenario: Scenario = ldn3days) {
   const backend = createDirectBackend();
-  panel = new PopulationPanel({ backend, getScenario: () => scenario });
+  const files: Array<{ name: string; blob: Blob }> = [];
+  panel = new PopulationPanel({ backend, getScenario: () => scenario, download: (name, blob) => files.push({ name, blob }) });
   document.body.append(panel.element);
-  return { panel, backend };
+  return { panel, backend, files };
 }
 
 describe('PopulationPanel', () => {
@@ -119,5 +120,19 @@ describe('PopulationPanel', () => {
     expect(panel.element.querySelector('[data-status]')!.textContent).toBe('Cancelled.');
     expect(cancel.disabled).toBe(true);
     expect(panel.result()).toBeNull();
+  });
+
+  it('exports the shown observable’s bands as CSV, one row per output time, exact to the last bit', async () => {
+    const { panel, files } = mount();
+    panel.setInputs({ subjects: 8, seed: 2, observable: 'il6_rel' });
+    await panel.run();
+    (panel.element.querySelector('[data-action="export-bands"]') as HTMLButtonElement).click();
+    expect(files[0].name).toBe('ldn-population-il6_rel.csv');
+    const rows = (await files[0].blob.text()).trim().split('\n').filter((l) => !l.startsWith('#'));
+    expect(rows[0]).toBe('time_h,p5,p25,p50,p75,p95');
+    const r = panel.result()!;
+    expect(rows).toHaveLength(r.time_h.length + 1); // 72 h / 0.5 h + 1 = 145 times
+    expect(r.time_h.length).toBe(145);
+    expect(Number(rows[100].split(',')[3])).toBe(r.bands.il6_rel['50'][99]);
   });
 });

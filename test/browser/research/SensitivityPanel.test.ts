@@ -11,15 +11,17 @@ const ldn3days: Scenario = { version: 1, duration_h: 72, output_step_h: 0.5, reg
 const PARAMS = ['ntx_f_oral', 'ntx_cl', 'ntx_v_c', 'ntx_kd_nm', 'bn_kd_nm', 'bn_ke0', 'endo_tone', 'mor_half_life_h', 'il6_half_life_h', 'ago_cl'];
 
 let panel: SensitivityPanel | null = null;
+let files: Array<{ name: string; blob: Blob }> = [];
 afterEach(() => {
   panel?.dispose();
   panel?.element.remove();
   panel = null;
+  files = [];
 });
 
 async function mountAndRun(top = 12) {
   const backend = createDirectBackend();
-  panel = new SensitivityPanel({ backend, getScenario: () => ldn3days }, { parameterIds: PARAMS, top });
+  panel = new SensitivityPanel({ backend, getScenario: () => ldn3days, download: (name, blob) => files.push({ name, blob }) }, { parameterIds: PARAMS, top });
   document.body.append(panel.element);
   await panel.run();
   return panel;
@@ -54,6 +56,13 @@ describe('SensitivityPanel', () => {
       expect(bar.s).toBeCloseTo(1, 3);
     }
     expect(p.bars()[0].parameterId).toBe('ntx_f_oral');
+    // the CSV export holds every parameter × metric, including S(F) = 1 for Cmax
+    (p.element.querySelector('[data-action="export-sensitivities"]') as HTMLButtonElement).click();
+    const rows = (await files[0].blob.text()).trim().split('\n').filter((l) => !l.startsWith('#'));
+    expect(rows).toHaveLength(PARAMS.length + 1);
+    const header = rows[0].split(',');
+    const fRow = rows.find((l) => l.startsWith('ntx_f_oral,'))!.split(',');
+    expect(Number(fRow[header.indexOf('ntx_cmax_ng_per_ml')])).toBeCloseTo(1, 3);
   });
 
   it('shows only the top N bars and puts label, unit, range and source in each bar’s tooltip', async () => {
