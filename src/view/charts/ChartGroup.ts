@@ -41,6 +41,8 @@ interface PanelView {
   readonly summary: HTMLElement;
   log: boolean;
   y: d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
+  /** Layout and scales the frame was last drawn for. */
+  frameKey?: string;
 }
 
 const MARGIN = { top: 40, right: 20, bottom: 30, left: 66 };
@@ -153,6 +155,7 @@ export class ChartGroup {
   }
 
   dispose(): void {
+    clearTimeout(this.summaryTimer);
     this.resizeObserver?.disconnect();
     this.element.remove();
   }
@@ -221,6 +224,17 @@ export class ChartGroup {
 
   /** The values a series shows: its own, or B − A in difference mode (A interpolated onto B's grid). */
   private readonly valueCache = new WeakMap<object, Map<string, Float64Array>>();
+  private readonly decimateCache = new WeakMap<Float64Array, { key: string; idx: number[] }>();
+
+  /** decimate(), remembered per series array and window (A's ghost curves are not re-scanned while B changes). */
+  private decimated(t: Float64Array, y: Float64Array, x0: number, x1: number, columns: number): number[] {
+    const key = `${x0}|${x1}|${columns}`;
+    const hit = this.decimateCache.get(y);
+    if (hit && hit.key === key) return hit.idx;
+    const idx = decimate(t, y, x0, x1, columns);
+    this.decimateCache.set(y, { key, idx });
+    return idx;
+  }
 
   private seriesValues(run: ChartRun, s: SeriesSpec, forPinned: boolean): { t: Float64Array; y: Float64Array } | null {
     const r = run.result;
@@ -310,9 +324,14 @@ export class ChartGroup {
       p.root.hidden = (lines.length === 0 && this.data.current !== null) || (!!spec.requiresComedication && !hasComed);
       if (p.root.hidden) continue;
       const useLog = p.log && !diffMode;
+      // decimate first (one min/max column per 2 px keeps every extreme), then take the y extent over the kept
+      // points only: one full pass over each series instead of two
+      const columns = Math.max(50, Math.floor((this.right() - MARGIN.left) / 2));
+      const kept = lines.map((l) => this.decimated(l.t, l.y, x0, x1, columns));
       let lo = Infinity, hi = -Infinity, minPos = Infinity;
-      for (const l of lines)
-        for (let i = 0; i < l.t.length; i++) {
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        for (const i of kept[k]) {
           if (l.t[i] < x0 || l.t[i] > x1) continue;
           const v = l.y[i];
           if (!Number.isFinite(v)) continue;
@@ -320,6 +339,7 @@ export class ChartGroup {
           if (v > hi) hi = v;
           if (v > 0 && v < minPos) minPos = v;
         }
+      }
       if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
       let y: d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
       if (useLog) {
@@ -342,65 +362,70 @@ export class ChartGroup {
       }
       p.y = y;
 
-      // sleep shading 23:00–07:00
-      const sleep = sleepWindows([x0, x1]);
-      svg.select('g.sleep').selectAll('rect').data(sleep).join('rect')
-        .attr('x', (d) => x(d[0])).attr('width', (d) => Math.max(0, x(d[1]) - x(d[0])))
-        .attr('y', top).attr('height', yRange[0] - top).attr('fill', SLEEP_FILL);
+      // the frame (sleep bands, grid, axes, reference lines, title/legend, brush) depends only on the scales and the
+      // layout: while a slider moves B and the axes stay put, it is left as it is
+      const [fy0, fy1] = y.domain();
+      const frameKey = `${this.width}|${h}|${top}|${fs}|${x0}|${x1}|${fy0}|${fy1}|${useLog}|${diffMode}|${!!this.data.pinned}`;
+      const frameChanged = p.frameKey !== frameKey;
+      p.frameKey = frameKey;
+      if (frameChanged) {
+        // sleep shading 23:00–07:00
+        const sleep = sleepWindows([x0, x1]);
+        svg.select('g.sleep').selectAll('rect').data(sleep).join('rect')
+          .attr('x', (d) => x(d[0])).attr('width', (d) => Math.max(0, x(d[1]) - x(d[0])))
+          .attr('y', top).attr('height', yRange[0] - top).attr('fill', SLEEP_FILL);
 
-      // grid + axes
-      const yTicks = useLog ? (y as d3.ScaleLogarithmic<number, number>).ticks(4) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.round(h / 50)));
-      // log axes: 1-2-5 ticks when they fit (about one per 28 px), otherwise powers of ten only
-      const ticks125 = yTicks.filter((v) => /^(1|2|5)(\.0+)?e/.test(v.toExponential()));
-      const decades = yTicks.filter((v) => /^1(\.0+)?e/.test(v.toExponential()));
-      const yTicksShown = useLog ? (ticks125.length * 28 <= yRange[0] - top ? ticks125 : decades) : yTicks;
-      svg.select('g.grid').selectAll('line').data(yTicksShown).join('line')
-        .attr('x1', MARGIN.left).attr('x2', this.right())
-        .attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', GRID).attr('stroke-width', 1);
-      const ticks = timeTicks([x0, x1], Math.floor((this.right() - MARGIN.left) / (fs * 7)));
-      const gx = svg.select<SVGGElement>('g.axis-x').attr('transform', `translate(0,${yRange[0]})`);
-      gx.call(d3.axisBottom(x).tickValues(ticks.values).tickFormat((t) => ticks.format(+t)).tickSizeOuter(0));
-      const gy = svg.select<SVGGElement>('g.axis-y').attr('transform', `translate(${MARGIN.left},0)`);
-      gy.call(d3.axisLeft(y).tickValues(yTicksShown).tickFormat((v) => formatTick(+v)).tickSizeOuter(0));
-      for (const g of [gx, gy]) {
-        g.attr('font-size', fs).attr('font-family', null);
-        g.selectAll('text').attr('fill', INK);
-        g.selectAll('line,path').attr('stroke', MUTED_INK);
+        // grid + axes
+        const yTicks = useLog ? (y as d3.ScaleLogarithmic<number, number>).ticks(4) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.round(h / 50)));
+        // log axes: 1-2-5 ticks when they fit (about one per 28 px), otherwise powers of ten only
+        const ticks125 = yTicks.filter((v) => /^(1|2|5)(\.0+)?e/.test(v.toExponential()));
+        const decades = yTicks.filter((v) => /^1(\.0+)?e/.test(v.toExponential()));
+        const yTicksShown = useLog ? (ticks125.length * 28 <= yRange[0] - top ? ticks125 : decades) : yTicks;
+        svg.select('g.grid').selectAll('line').data(yTicksShown).join('line')
+          .attr('x1', MARGIN.left).attr('x2', this.right())
+          .attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', GRID).attr('stroke-width', 1);
+        const ticks = timeTicks([x0, x1], Math.floor((this.right() - MARGIN.left) / (fs * 7)));
+        const gx = svg.select<SVGGElement>('g.axis-x').attr('transform', `translate(0,${yRange[0]})`);
+        gx.call(d3.axisBottom(x).tickValues(ticks.values).tickFormat((t) => ticks.format(+t)).tickSizeOuter(0));
+        const gy = svg.select<SVGGElement>('g.axis-y').attr('transform', `translate(${MARGIN.left},0)`);
+        gy.call(d3.axisLeft(y).tickValues(yTicksShown).tickFormat((v) => formatTick(+v)).tickSizeOuter(0));
+        for (const g of [gx, gy]) {
+          g.attr('font-size', fs).attr('font-family', null);
+          g.selectAll('text').attr('fill', INK);
+          g.selectAll('line,path').attr('stroke', MUTED_INK);
+        }
+        // axis label: unit (and what difference mode shows)
+        const unitLabel = diffMode ? `B − A (${spec.unit})` : spec.unit;
+        gy.selectAll('text.unit').data([unitLabel]).join('text').attr('class', 'unit')
+          .attr('x', -MARGIN.left + 4).attr('y', top - 8).attr('text-anchor', 'start').attr('fill', MUTED_INK)
+          .text((d) => d);
+
+        // baseline and reference lines
+        const baseVals = diffMode ? [0] : spec.baseline !== undefined ? [spec.baseline] : [];
+        svg.select('g.baseline').selectAll('line').data(baseVals).join('line')
+          .attr('x1', MARGIN.left).attr('x2', this.right()).attr('y1', (d) => y(d)).attr('y2', (d) => y(d))
+          .attr('stroke', MUTED_INK).attr('stroke-width', 1);
+        const refs = diffMode || useLog ? [] : (spec.referenceLines ?? []);
+        const gr = svg.select('g.refs').selectAll<SVGGElement, unknown>('g.ref').data(refs).join((e) => {
+          const g = e.append('g').attr('class', 'ref');
+          g.append('line');
+          g.append('text');
+          return g;
+        });
+        gr.select('line').attr('x1', MARGIN.left).attr('x2', this.right())
+          .attr('y1', (d) => y(d.value)).attr('y2', (d) => y(d.value))
+          .attr('stroke', MUTED_INK).attr('stroke-dasharray', '2 3').attr('stroke-width', 1);
+        gr.select('text').attr('x', this.right() - 4).attr('y', (d) => y(d.value) - 3)
+          .attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', fs * 0.9)
+          .attr('stroke', BACKGROUND).attr('stroke-width', 3).attr('paint-order', 'stroke').text((d) => d.label);
       }
-      // axis label: unit (and what difference mode shows)
-      const unitLabel = diffMode ? `B − A (${spec.unit})` : spec.unit;
-      gy.selectAll('text.unit').data([unitLabel]).join('text').attr('class', 'unit')
-        .attr('x', -MARGIN.left + 4).attr('y', top - 8).attr('text-anchor', 'start').attr('fill', MUTED_INK)
-        .text((d) => d);
-
-      // baseline and reference lines
-      const baseVals = diffMode ? [0] : spec.baseline !== undefined ? [spec.baseline] : [];
-      svg.select('g.baseline').selectAll('line').data(baseVals).join('line')
-        .attr('x1', MARGIN.left).attr('x2', this.right()).attr('y1', (d) => y(d)).attr('y2', (d) => y(d))
-        .attr('stroke', MUTED_INK).attr('stroke-width', 1);
-      const refs = diffMode || useLog ? [] : (spec.referenceLines ?? []);
-      const gr = svg.select('g.refs').selectAll<SVGGElement, unknown>('g.ref').data(refs).join((e) => {
-        const g = e.append('g').attr('class', 'ref');
-        g.append('line');
-        g.append('text');
-        return g;
-      });
-      gr.select('line').attr('x1', MARGIN.left).attr('x2', this.right())
-        .attr('y1', (d) => y(d.value)).attr('y2', (d) => y(d.value))
-        .attr('stroke', MUTED_INK).attr('stroke-dasharray', '2 3').attr('stroke-width', 1);
-      gr.select('text').attr('x', this.right() - 4).attr('y', (d) => y(d.value) - 3)
-        .attr('text-anchor', 'end').attr('fill', MUTED_INK).attr('font-size', fs * 0.9)
-        .attr('stroke', BACKGROUND).attr('stroke-width', 3).attr('paint-order', 'stroke').text((d) => d.label);
 
       // curves. Paths are rebuilt only when what they show changed (while a slider is dragged, A's ghost curves keep
       // their path strings), and points are mapped with the scales' affine form instead of calling d3 per point.
-      // one min/max column per 2 px: a smooth curve then needs ~1 point per px, which halves path parsing while
-      // keeping every peak and trough (decimate keeps each column's extremes)
-      const columns = Math.max(50, Math.floor((this.right() - MARGIN.left) / 2));
       const [yd0, yd1] = y.domain();
       const scaleKey = `${this.width}|${h}|${top}|${x0}|${x1}|${yd0}|${yd1}|${useLog}|${diffMode}`;
       const line = (l: (typeof lines)[number]): string => {
-        const idx = decimate(l.t, l.y, x0, x1, columns);
+        const idx = kept[lines.indexOf(l)];
         const [r0, r1] = x.range();
         const kx = (r1 - r0) / (x1 - x0);
         const [q0, q1] = y.range();
@@ -467,7 +492,7 @@ export class ChartGroup {
         .select('title').text((d) => `${d.run === 'B' ? 'B' : 'A'}: ${formatValue(d.mg, 3)} mg at ${dayAndClock(d.t)}`);
 
       // title and legend (in the SVG so exports carry them)
-      this.renderHead(p, top, diffMode);
+      if (frameChanged) this.renderHead(p, top, diffMode);
 
       // status message of a failed run (its valid prefix is still drawn)
       const msgs: string[] = [];
@@ -480,22 +505,36 @@ export class ChartGroup {
         .text((d) => (d.length > 160 ? `${d.slice(0, 157)}…` : d));
       mg.attr('data-status', 'error');
 
-      // brush for zoom (the overlay also feeds the crosshair through pointermove on the svg)
-      const brush = d3.brushX<unknown>()
-        .extent([[MARGIN.left, top], [this.right(), yRange[0]]])
-        .on('end', (event: d3.D3BrushEvent<unknown>) => {
-          if (!event.sourceEvent || !event.selection) return;
-          const [s0, s1] = event.selection as [number, number];
-          svg.select<SVGGElement>('g.brush').call(brush.move, null);
-          if (Math.abs(s1 - s0) > 4) this.setZoom([x.invert(s0), x.invert(s1)]);
-        });
-      svg.select<SVGGElement>('g.brush').call(brush);
-      svg.select('g.brush rect.selection').attr('fill', MUTED_INK).attr('fill-opacity', 0.15).attr('stroke', 'none');
+      if (frameChanged) {
+        // brush for zoom (the overlay also feeds the crosshair through pointermove on the svg)
+        const brush = d3.brushX<unknown>()
+          .extent([[MARGIN.left, top], [this.right(), yRange[0]]])
+          .on('end', (event: d3.D3BrushEvent<unknown>) => {
+            if (!event.sourceEvent || !event.selection) return;
+            const [s0, s1] = event.selection as [number, number];
+            svg.select<SVGGElement>('g.brush').call(brush.move, null);
+            if (Math.abs(s1 - s0) > 4) this.setZoom([x.invert(s0), x.invert(s1)]);
+          });
+        svg.select<SVGGElement>('g.brush').call(brush);
+        svg.select('g.brush rect.selection').attr('fill', MUTED_INK).attr('fill-opacity', 0.15).attr('stroke', 'none');
+      }
 
-      p.summary.textContent = describePanel(spec, this.data, [x0, x1], diffMode);
-      svg.attr('aria-label', null);
     }
+    this.scheduleSummaries([x0, x1], diffMode);
     this.renderCrosshair();
+  }
+
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Screen-reader summaries follow the data with a short delay: no need to rewrite them on every slider step. */
+  private scheduleSummaries(window: readonly [number, number], diffMode: boolean): void {
+    clearTimeout(this.summaryTimer);
+    const write = (): void => {
+      for (const p of this.panelViews) if (!p.root.hidden) p.summary.textContent = describePanel(p.spec, this.data, window, diffMode);
+    };
+    // the first summary is written at once (a reader may be waiting for it); later ones after 250 ms of calm
+    if (this.panelViews.every((p) => !p.summary.textContent)) write();
+    else this.summaryTimer = setTimeout(write, 250);
   }
 
   /** Approximate text widths (px) of the title and the legend at the current font size. */
