@@ -3,16 +3,16 @@
  * Each persistence × metabolite-occupancy × upregulation set is fitted to the same human occupancy data (Rabiner 2011 PET peak vs
  * dose via Trøstheim 2022; Lee 1988 J Nucl Med 29:1207 time course after 50 mg). PK values are common to all sets.
  * Fit summary (occupancy, model):
- *   slow_dissociation|metabolite_binds|synthesis: rmse 0.205 pet 0.21 0.41 0.41 0.41 0.70 0.90 0.90 | lee 0.82 0.54 0.38 0.20 0.11 | 50mg daily trough 0.854
- *   slow_dissociation|metabolite_binds|chaperone: rmse 0.133 pet 0.21 0.41 0.41 0.41 0.70 0.90 0.90 | lee 0.82 0.66 0.53 0.37 0.27 | 50mg daily trough 0.908
- *   slow_dissociation|no_metabolite|synthesis: rmse 0.205 pet 0.21 0.42 0.42 0.42 0.70 0.90 0.90 | lee 0.83 0.54 0.39 0.21 0.11 | 50mg daily trough 0.844
- *   slow_dissociation|no_metabolite|chaperone: rmse 0.129 pet 0.22 0.42 0.42 0.42 0.70 0.90 0.90 | lee 0.84 0.66 0.54 0.38 0.27 | 50mg daily trough 0.902
- *   deep_tissue|metabolite_binds|synthesis: rmse 0.077 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.86 0.80 0.71 0.51 0.31 | 50mg daily trough 0.940
- *   deep_tissue|metabolite_binds|chaperone: rmse 0.077 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.85 0.80 0.72 0.51 0.31 | 50mg daily trough 0.941
- *   deep_tissue|no_metabolite|synthesis: rmse 0.076 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.87 0.80 0.72 0.51 0.31 | 50mg daily trough 0.940
- *   deep_tissue|no_metabolite|chaperone: rmse 0.078 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.88 0.79 0.71 0.51 0.32 | 50mg daily trough 0.937
- *   metabolite|metabolite_binds|synthesis: rmse 0.069 pet 0.23 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.88 0.86 0.79 0.53 0.25 | 50mg daily trough 0.954
- *   metabolite|metabolite_binds|chaperone: rmse 0.069 pet 0.23 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.88 0.86 0.79 0.53 0.24 | 50mg daily trough 0.954
+ *   slow_dissociation|metabolite_binds|synthesis: rmse 0.205 pet 0.22 0.42 0.42 0.42 0.70 0.90 0.90 | lee 0.81 0.54 0.38 0.20 0.11 | 50mg daily trough 0.855
+ *   slow_dissociation|metabolite_binds|chaperone: rmse 0.134 pet 0.21 0.42 0.42 0.42 0.70 0.90 0.90 | lee 0.81 0.66 0.53 0.37 0.27 | 50mg daily trough 0.909
+ *   slow_dissociation|no_metabolite|synthesis: rmse 0.206 pet 0.22 0.42 0.42 0.42 0.70 0.90 0.90 | lee 0.81 0.54 0.39 0.21 0.11 | 50mg daily trough 0.845
+ *   slow_dissociation|no_metabolite|chaperone: rmse 0.130 pet 0.22 0.42 0.42 0.42 0.70 0.89 0.89 | lee 0.83 0.66 0.53 0.38 0.27 | 50mg daily trough 0.902
+ *   deep_tissue|metabolite_binds|synthesis: rmse 0.078 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.85 0.80 0.71 0.51 0.31 | 50mg daily trough 0.940
+ *   deep_tissue|metabolite_binds|chaperone: rmse 0.078 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.85 0.79 0.71 0.51 0.31 | 50mg daily trough 0.940
+ *   deep_tissue|no_metabolite|synthesis: rmse 0.077 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.85 0.80 0.72 0.51 0.31 | 50mg daily trough 0.940
+ *   deep_tissue|no_metabolite|chaperone: rmse 0.078 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.86 0.79 0.71 0.52 0.32 | 50mg daily trough 0.939
+ *   metabolite|metabolite_binds|synthesis: rmse 0.069 pet 0.23 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.87 0.86 0.79 0.53 0.25 | 50mg daily trough 0.954
+ *   metabolite|metabolite_binds|chaperone: rmse 0.069 pet 0.23 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.87 0.86 0.79 0.53 0.25 | 50mg daily trough 0.954
  *   metabolite|no_metabolite|synthesis: rmse 0.167 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.42 0.83 0.74 0.51 0.28 | 50mg daily trough 0.948
  *   metabolite|no_metabolite|chaperone: rmse 0.167 pet 0.24 0.44 0.44 0.44 0.70 0.89 0.89 | lee 0.42 0.83 0.74 0.51 0.28 | 50mg daily trough 0.948
  */
@@ -28,53 +28,53 @@ export const CALIBRATION: {
 } = {
   binding: {
     'slow_dissociation|metabolite_binds|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 7.89266, ntx_k_iso: 0.321028, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 789.266, bn_ke0: 0.2, ntx_deep_partition: 0 },
-      rmse: 0.204721,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 7.47367, ntx_k_iso: 0.302639, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 747.367, bn_ke0: 0.2, ntx_deep_partition: 0 },
+      rmse: 0.205185,
     },
     'slow_dissociation|metabolite_binds|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 7.75029, ntx_k_iso: 0.292595, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 775.029, bn_ke0: 0.2, ntx_deep_partition: 0 },
-      rmse: 0.132618,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 7.2857, ntx_k_iso: 0.274357, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 728.57, bn_ke0: 0.2, ntx_deep_partition: 0 },
+      rmse: 0.133935,
     },
     'slow_dissociation|no_metabolite|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 7.58754, ntx_k_iso: 0.32046, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 758.754, bn_ke0: 0.2, ntx_deep_partition: 0 },
-      rmse: 0.205253,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 7.18451, ntx_k_iso: 0.302569, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 718.451, bn_ke0: 0.2, ntx_deep_partition: 0 },
+      rmse: 0.205569,
     },
     'slow_dissociation|no_metabolite|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 6.85551, ntx_k_iso: 0.268953, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 685.551, bn_ke0: 0.2, ntx_deep_partition: 0 },
-      rmse: 0.129458,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 6.51086, ntx_k_iso: 0.254975, ntx_k_rev: 0.00001, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 651.086, bn_ke0: 0.2, ntx_deep_partition: 0 },
+      rmse: 0.130484,
     },
     'deep_tissue|metabolite_binds|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 5.62195, ntx_deep_ke: 0.0180753, ntx_deep_partition: 12.1742, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 562.195, bn_ke0: 0.2, ntx_k_iso: 0 },
-      rmse: 0.0767401,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 5.66139, ntx_deep_ke: 0.0179861, ntx_deep_partition: 12.1981, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 566.139, bn_ke0: 0.2, ntx_k_iso: 0 },
+      rmse: 0.0779837,
     },
     'deep_tissue|metabolite_binds|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 6.06371, ntx_deep_ke: 0.0183207, ntx_deep_partition: 13.2517, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 606.371, bn_ke0: 0.2, ntx_k_iso: 0 },
-      rmse: 0.0769918,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 5.64483, ntx_deep_ke: 0.0179322, ntx_deep_partition: 12.0901, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 564.483, bn_ke0: 0.2, ntx_k_iso: 0 },
+      rmse: 0.0780463,
     },
     'deep_tissue|no_metabolite|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 5.30637, ntx_deep_ke: 0.0182844, ntx_deep_partition: 11.7321, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 530.637, bn_ke0: 0.2, ntx_k_iso: 0 },
-      rmse: 0.0759638,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 5.49094, ntx_deep_ke: 0.0183144, ntx_deep_partition: 12.1329, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 549.094, bn_ke0: 0.2, ntx_k_iso: 0 },
+      rmse: 0.0771621,
     },
     'deep_tissue|no_metabolite|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 4.80664, ntx_deep_ke: 0.0172326, ntx_deep_partition: 9.9746, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 480.664, bn_ke0: 0.2, ntx_k_iso: 0 },
-      rmse: 0.0781217,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 5.19028, ntx_deep_ke: 0.0178394, ntx_deep_partition: 11.2299, ntx_koff: 2, bn_koff: 2, bn_kd_nm: 519.028, bn_ke0: 0.2, ntx_k_iso: 0 },
+      rmse: 0.0775713,
     },
     'metabolite|metabolite_binds|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 4.27927, bn_ke0: 0.0276059, bn_kd_nm: 10.3382, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
-      rmse: 0.0687664,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 4.32589, bn_ke0: 0.0276209, bn_kd_nm: 10.3387, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
+      rmse: 0.0694912,
     },
     'metabolite|metabolite_binds|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 50, ntx_kd_nm: 4.30599, bn_ke0: 0.0276941, bn_kd_nm: 10.3321, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
-      rmse: 0.0687443,
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 5, ntx_kd_nm: 4.35102, bn_ke0: 0.0276505, bn_kd_nm: 10.3583, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
+      rmse: 0.069471,
     },
     'metabolite|no_metabolite|synthesis': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 0.0211938, ntx_kd_nm: 0.386747, bn_ke0: 1.34747, bn_kd_nm: 831.843, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 0.021195, ntx_kd_nm: 0.386765, bn_ke0: 1.34747, bn_kd_nm: 838.122, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
       rmse: 0.166545,
     },
     'metabolite|no_metabolite|chaperone': {
-      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 0.0211842, ntx_kd_nm: 0.388476, bn_ke0: 1.33035, bn_kd_nm: 1, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
+      values: { ntx_ka: 2.5, ntx_cl: 94, ntx_v_c: 542.453, ntx_f_oral: 0.176026, bn_v: 269.798, bn_cl: 14.3854, ntx_ke0: 0.0211829, ntx_kd_nm: 0.388454, bn_ke0: 1.33041, bn_kd_nm: 1, ntx_koff: 2, bn_koff: 2, ntx_k_iso: 0, ntx_deep_partition: 0 },
       rmse: 0.166762,
     },
   },
-  tlr4Apparent: { tlr4_ic50_nm: 2.91948 },
+  tlr4Apparent: { tlr4_ic50_nm: 2.93445 },
 };

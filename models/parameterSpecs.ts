@@ -42,8 +42,8 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
     meaning: 'Clearance of 6β-naltrexol.' },
 
   // ── brain exposure and MOR binding (binding) ───────────────────────────────────────────────────────────
-  { id: 'ntx_ke0', value: 1, unit: '1/h', min: 0.01, max: 50, scale: 'log', group: 'binding', label: 'NTX brain equilibration',
-    source: 'Calibrated per hypothesis to Rabiner 2011 (via Trøstheim 2022) and Lee 1988; hysteresis: Rabiner 2011 Mol Psychiatry 16:826',
+  { id: 'ntx_ke0', value: 1, unit: '1/h', min: 0.01, max: 5, scale: 'log', group: 'binding', label: 'NTX brain equilibration',
+    source: 'Calibrated per hypothesis to Rabiner 2011 (via Trøstheim 2022) and Lee 1988; hysteresis: Rabiner 2011 Mol Psychiatry 16:826. Upper bound 5/h (t½ ≈ 8 min): lipophilic opioid antagonists reach the brain within minutes (assumed)',
     meaning: 'Rate constant of the plasma → brain delay for naltrexone (effect compartment).' },
   { id: 'ntx_kd_nm', value: 5, unit: 'nM (plasma-equivalent)', min: 0.05, max: 100, scale: 'log', group: 'binding', label: 'NTX apparent KD',
     source: 'Calibrated per hypothesis to the PET dose–occupancy data (Rabiner 2011 via Trøstheim 2022); in vitro Ki 1.15–2.71 nM (Majumdar 2014)',
