@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { SimulationResult } from '../src/engine/result';
 import { PROTOCOL_VERSION, type EngineWorkerApi, type PopulationOptions, type PopulationResult } from './protocol';
 import { populationTransferables, transferablesOf } from './transferablesOf';
+import type { LifeLock } from './holdLifeLock';
 
 /** The engine functions the worker exposes (injected, so the boundary can be tested over a MessageChannel in Node). */
 export interface EngineFunctions {
@@ -17,9 +18,12 @@ const now = (): number => globalThis.performance.now();
  * Float64Array buffers are marked for transfer. Nothing else happens here — no state, no caching, no validation
  * (the engine validates), so the worker stays a thin boundary.
  */
-export function createEngineApi(engine: EngineFunctions): EngineWorkerApi {
+export function createEngineApi(engine: EngineFunctions, life: LifeLock | null = null): EngineWorkerApi {
   return {
-    ping: () => ({ protocol: PROTOCOL_VERSION, at_ms: now() }),
+    async ping() {
+      if (life) await life.held; // name the lock only once it is really held
+      return { protocol: PROTOCOL_VERSION, at_ms: now(), lock: life?.name ?? null };
+    },
     simulate(scenario: unknown): SimulationResult {
       const result = engine.simulate(scenario);
       return transfer(result, transferablesOf(result));

@@ -6,5 +6,8 @@ import { expose } from 'comlink';
 import { simulate } from '../src/engine/index';
 import { simulatePopulation } from '../src/engine/population/simulatePopulation';
 import { createEngineApi } from './createEngineApi';
+import { holdLifeLock } from './holdLifeLock';
 
-expose(createEngineApi({ simulate, simulatePopulation }));
+// Take the life lock before answering anything: the page asks for it only after a first answer, so it queues
+// behind this request and is granted the lock only when this worker has ended.
+expose(createEngineApi({ simulate, simulatePopulation }, holdLifeLock()));

@@ -20,6 +20,11 @@ export interface PingReply {
   readonly protocol: typeof PROTOCOL_VERSION;
   /** performance.now() inside the worker when it answered (ms): proves the worker's event loop is free. */
   readonly at_ms: number;
+  /**
+   * Name of the Web Lock the worker holds for as long as it lives (workers/holdLifeLock.ts), or null. The page
+   * queues for it: being granted it means the worker is gone, even if it died without a word.
+   */
+  readonly lock?: string | null;
 }
 
 /**
@@ -27,8 +32,8 @@ export interface PingReply {
  * the page sees them through comlink's Remote<EngineWorkerApi>, where each returns a Promise.
  */
 export interface EngineWorkerApi {
-  /** Liveness and version check. */
-  ping(): PingReply;
+  /** Liveness and version check; answers only once the worker holds its life lock (if it has one). */
+  ping(): PingReply | Promise<PingReply>;
   /**
    * Runs the engine's simulate() (src/engine/index.ts). The scenario is validated inside the engine, so it is typed
    * `unknown` here: bad input comes back as a result with status INVALID_INPUT, never as an exception.

@@ -148,7 +148,32 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
     worker.addEventListener('messageerror', slot.onFault);
     slots.push(slot);
     count.spawned++;
+    handshake(slot);
     return slot;
+  }
+
+  /**
+   * First words with a new worker: a ping, sent before any call. Its answer proves the worker started (not a
+   * start-up failure any more) and names the worker's life lock, which the worker already holds; queueing for that
+   * lock turns a silent death (self.close(), a killed thread) into an immediate WORKER_CRASH instead of a wait for
+   * the timeout. Calls are not held back for this answer (it would delay every first call); a worker that dies
+   * silently before answering it — its first milliseconds — is caught by the call's deadline instead.
+   */
+  function handshake(slot: Slot): void {
+    slot.remote.ping().then(
+      (reply) => {
+        if (slot.dead) return;
+        slot.answered = true;
+        const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+        if (!reply || typeof reply.lock !== 'string' || !locks) return;
+        void locks.request(reply.lock, () => {
+          kill(slot, 'WORKER_CRASH', 'The engine worker ended without a word (it closed itself or was killed).', true);
+        });
+      },
+      () => {
+        /* a worker that cannot answer a ping is caught by its error event or by the call's timeout */
+      },
+    );
   }
 
   /** Settle a job exactly once, and forget its timer and abort listener (nothing may keep it alive). */

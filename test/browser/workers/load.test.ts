@@ -9,7 +9,7 @@ import { createEngineClient } from '../../../src/view/client/createEngineClient'
 import { createLatestRunner } from '../../../src/view/client/createLatestRunner';
 import type { SimulationResult } from '../../../src/engine/result';
 import type { Scenario } from '../../../src/engine/scenario/types';
-import { watchMainThread } from './mainThreadGaps';
+import { TIMING_RETRY, watchMainThread } from './mainThreadGaps';
 
 /** LDN at a given nightly dose for 14 days at a 15 min grid: ~1,345 points × ~19 observables ≈ 200 kB per result. */
 const ldn = (mg: number, days = 14): Scenario => ({
@@ -45,8 +45,9 @@ const client = createEngineClient();
 afterAll(() => client.dispose());
 
 describe('load on the engine worker', () => {
-  it.each([['drop'], ['cancel']] as const)(
+  it.for(['drop', 'cancel'] as const)(
     '100 changes in one burst (stale runs: %s) deliver only the last result and leave one worker',
+    { retry: TIMING_RETRY },
     async (stale) => {
       await client.simulate(ldn(4.5)); // warm: the worker's module is loaded and compiled
       const delivered: number[] = [];
@@ -59,11 +60,12 @@ describe('load on the engine worker', () => {
       expect(client.counters()).toMatchObject({ inFlight: 0, live: 1 });
       expect(await chromiumWorkers(1)).toBe(1);
       expect(gaps.longTasks, `long tasks (longest ${gaps.longestTaskMs} ms)`).toBe(0);
-      },
+    },
   );
 
-  it.each([['drop'], ['cancel']] as const)(
+  it.for(['drop', 'cancel'] as const)(
     '100 changes 4 ms apart (stale runs: %s) never deliver a stale result, end on the last, leak no worker and run no 50 ms task on the page',
+    { retry: TIMING_RETRY },
     async (stale) => {
       const w0 = performance.now();
       await client.simulate(ldn(4.5, LONG_DAYS));
@@ -100,13 +102,16 @@ describe('load on the engine worker', () => {
       const c = client.counters();
       expect(c.inFlight).toBe(0);
       expect(c.live).toBe(1);
+      // Drop mode never kills a worker, and no live worker is taken for dead (its life lock stays held).
+      if (stale === 'drop') expect(c.respawns - before.respawns).toBe(0);
+      else expect(c.respawns - before.respawns).toBe(c.rejected.CANCELLED - before.rejected.CANCELLED);
       expect(await chromiumWorkers(1)).toBe(1);
       expect(gaps.longTasks, `long tasks (longest ${gaps.longestTaskMs} ms)`).toBe(0);
         console.info(
         `${stale}, 4 ms apart, one run ≈ ${oneRunMs.toFixed(0)} ms: ${delivered.length} of 100 delivered (each the newest when it arrived) in ` +
           `${elapsed.toFixed(0)} ms; worker calls completed ${c.completed - before.completed}, cancelled ` +
           `${c.rejected.CANCELLED - before.rejected.CANCELLED}, respawns ${c.respawns - before.respawns}; longest ` +
-          `main-thread gap ${gaps.maxGapMs.toFixed(1)} ms over ${gaps.ticks} ticks, ${gaps.longTasks} long tasks`,
+          `main-thread gap ${gaps.maxGapMs.toFixed(1)} ms over ${gaps.ticks} ticks, ${gaps.longTasks} long tasks (${gaps.otherFramesLongTasks} in other test files' frames)`,
       );
     },
   );

@@ -9,8 +9,13 @@ import { createEngineClient, type SupervisedEngineClient } from '../../../src/vi
 import { EngineCallError } from '../../../src/view/client/types';
 import type { Scenario } from '../../../src/engine/scenario/types';
 import type { FaultScript } from './fixtures/faulty.worker';
+import { uniqueWorkerName } from '../../../src/view/client/spawnEngineWorker';
 
-const faulty = () => new Worker(new URL('./fixtures/faulty.worker.ts', import.meta.url), { type: 'module', name: 'faulty' });
+/** A misbehaving worker; named, so it holds a life lock as the engine worker does. */
+const faulty = () =>
+  new Worker(new URL('./fixtures/faulty.worker.ts', import.meta.url), { type: 'module', name: uniqueWorkerName('faulty') });
+/** The same without a name: no life lock, so only the deadline can notice a silent death. */
+const faultyUnnamed = () => new Worker(new URL('./fixtures/faulty.worker.ts', import.meta.url), { type: 'module' });
 const broken = () => new Worker(new URL('./fixtures/broken.worker.ts', import.meta.url), { type: 'module', name: 'broken' });
 const run = (client: SupervisedEngineClient, s: FaultScript, options?: Parameters<SupervisedEngineClient['simulate']>[1]) =>
   client.simulate(s as unknown as Scenario, options) as unknown as Promise<{ tag: number; values: Float64Array }>;
@@ -36,6 +41,9 @@ async function chromiumWorkers(expected: number): Promise<number> {
   return n;
 }
 
+/** The first call waits for the worker's module to load, which on a loaded machine can exceed a short deadline. */
+const WARM_UP = { timeoutMs: 20_000 };
+
 let client: SupervisedEngineClient | undefined;
 afterEach(() => {
   client?.dispose();
@@ -53,7 +61,7 @@ describe('supervised engine client with real workers', () => {
 
   it('a worker that throws an uncaught error mid-call: WORKER_CRASH, replaced, nothing left pending', async () => {
     client = createEngineClient({ createWorker: faulty });
-    await run(client, { kind: 'answer', tag: 1 }); // warm: the crash below is not a start-up failure
+    await run(client, { kind: 'answer', tag: 1 }, WARM_UP); // warm: the crash below is not a start-up failure
     const code = await codeOf(run(client, { kind: 'uncaught' }));
     expect(code).toBe('WORKER_CRASH');
     expect(client.counters()).toMatchObject({ respawns: 1, terminated: 1, live: 1, inFlight: 0 });
@@ -63,13 +71,13 @@ describe('supervised engine client with real workers', () => {
 
   it('a worker stuck in an endless loop: TIMEOUT after timeoutMs, terminated, and the next call answers', async () => {
     client = createEngineClient({ createWorker: faulty, timeoutMs: 300 });
-    await run(client, { kind: 'answer', tag: 1 });
+    await run(client, { kind: 'answer', tag: 1 }, WARM_UP);
     const t0 = performance.now();
     expect(await codeOf(run(client, { kind: 'hang' }))).toBe('TIMEOUT');
     const waited = performance.now() - t0;
     expect(waited).toBeGreaterThanOrEqual(299);
     expect(waited).toBeLessThan(300 + 200);
-    expect((await run(client, { kind: 'answer', tag: 3 })).tag).toBe(3);
+    expect((await run(client, { kind: 'answer', tag: 3 }, WARM_UP)).tag).toBe(3);
     expect(client.counters()).toMatchObject({ respawns: 1, live: 1, inFlight: 0 });
     // The spinning thread is really gone: Chromium sees one worker, not two.
     expect(await chromiumWorkers(1)).toBe(1);
@@ -86,16 +94,35 @@ describe('supervised engine client with real workers', () => {
     expect(await chromiumWorkers(1)).toBe(1);
   });
 
-  it('a worker that closes itself mid-call dies silently, and the deadline still rejects the call with TIMEOUT', async () => {
-    client = createEngineClient({ createWorker: faulty, timeoutMs: 300 });
-    await run(client, { kind: 'answer', tag: 1 });
+  it('a worker that closes itself mid-call (no event reaches the page) is noticed through its life lock: WORKER_CRASH at once', async () => {
+    client = createEngineClient({ createWorker: faulty, timeoutMs: 30_000 });
+    // The worker's ping answers only once it holds its lock, after the client's own first ping (sent at spawn):
+    // from here on the client is queued for the lock. (A worker dying in its first milliseconds, before it holds
+    // the lock, is caught by the deadline only.)
+    await client.ping();
+    await run(client, { kind: 'answer', tag: 1 }, WARM_UP);
+    const t0 = performance.now();
+    const p = run(client, { kind: 'selfclose' });
+    let message = '';
+    expect(await codeOf(p.catch((e: Error) => { message = e.message; throw e; }))).toBe('WORKER_CRASH');
+    const noticedAfter = performance.now() - t0;
+    expect(message).toContain('without a word');
+    expect(noticedAfter).toBeLessThan(1000); // not the 30 s deadline
+    console.info(`silent self-close noticed after ${noticedAfter.toFixed(1)} ms`);
+    expect(client.counters()).toMatchObject({ respawns: 1, live: 1, inFlight: 0 });
+    expect((await run(client, { kind: 'answer', tag: 4 }, WARM_UP)).tag).toBe(4);
+  });
+
+  it('without a life lock, a silent death is still caught by the deadline: TIMEOUT', async () => {
+    client = createEngineClient({ createWorker: faultyUnnamed, timeoutMs: 300 });
+    await run(client, { kind: 'answer', tag: 1 }, WARM_UP);
     expect(await codeOf(run(client, { kind: 'selfclose' }))).toBe('TIMEOUT');
-    expect((await run(client, { kind: 'answer', tag: 4 })).tag).toBe(4);
+    expect((await run(client, { kind: 'answer', tag: 4 }, WARM_UP)).tag).toBe(4);
   });
 
   it('cancelling a 5 s computation returns to idle within 200 ms and the next call answers', async () => {
     client = createEngineClient({ createWorker: faulty });
-    await run(client, { kind: 'answer', tag: 1 });
+    await run(client, { kind: 'answer', tag: 1 }, WARM_UP);
     const controller = new AbortController();
     const p = run(client, { kind: 'spin', ms: 5000, tag: 1 }, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 100)); // the worker is now deep in its synchronous loop
