@@ -9,6 +9,7 @@ import { formatValue } from '../charts/formatValue';
 import { parseObservationsCsv, type ParsedObservation } from './parseObservationsCsv';
 import { FIT_EXAMPLE_CSV, exampleParameters, fitExampleScenario } from './fitExample';
 import { renderLineChart } from './renderLineChart';
+import { formatSignificant } from './formatSignificant';
 import { RunControls, describeError } from './RunControls';
 import { displayUnit, observableSpec, parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
 
@@ -241,7 +242,7 @@ export class FitPanel {
     this.exportButton.disabled = false;
     this.render();
     this.controls.end(token, `Fit ${fit.converged ? 'converged' : 'stopped at the evaluation limit (not converged)'} after ${fit.evaluations} simulations; ` +
-      `SSE ${formatValue(fit.sseStart, 4)} → ${formatValue(fit.sse, 4)}.`, !fit.converged);
+      `SSE ${formatSignificant(fit.sseStart)} → ${formatSignificant(fit.sse)}.`, !fit.converged);
   }
 
   private render(): void {
@@ -274,7 +275,7 @@ export class FitPanel {
         }))),
         h('tbody', {}, ...rows)),
       h('p', { 'data-sse': '' }, `Sum of squared residuals (${run.residualScale} scale): `,
-        h('strong', {}, formatValue(fit.sseStart, 4)), ' at the start → ', h('strong', {}, formatValue(fit.sse, 4)), ' fitted',
+        h('strong', {}, formatSignificant(fit.sseStart)), ' at the start → ', h('strong', {}, formatSignificant(fit.sse)), ' fitted',
         ` (${fit.evaluations} simulations, ${fit.converged ? 'converged' : 'not converged'}).`),
       h('div', { class: 'row' }, apply));
     this.renderCharts();
@@ -308,8 +309,9 @@ export class FitPanel {
         width, height: 280,
         yDomain: spec?.unit === 'fraction' ? [0, 100] : undefined,
         lines: [
-          { label: 'start', color: PALETTE.ochre, t: run.start.time_h, y: fStart, factor, dash: '6 4', width: 1.8 },
+          // fitted first, the dashed start on top: where the fit changed little both stay visible
           { label: 'fitted', color: PALETTE.blue, t: run.fitted.time_h, y: fFit, factor },
+          { label: 'start', color: PALETTE.ochre, t: run.start.time_h, y: fStart, factor, dash: '6 4', width: 1.8 },
         ],
         points: [{ label: `data (n = ${pts.length})`, color: PALETTE.black, t: pts.map((p) => p.time_h), y: pts.map((p) => p.value), factor }],
         summary: `${label}: ${pts.length} observations with the model before and after the fit. ` +
@@ -342,12 +344,6 @@ export class FitPanel {
   dispose(): void {
     this.controls.dispose();
   }
-}
-
-/** 4 significant digits without trailing zeros (94, 0.1760, 1.4e+4 → "94", "0.176", "14000"). */
-export function formatSignificant(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  return String(Number(v.toPrecision(4)));
 }
 
 function describeScenario(s: Scenario): string {

@@ -4,6 +4,8 @@ import type { ParameterSpec } from '../../../models/types';
 import { h, uniqueId } from '../dom/h';
 import { BACKGROUND, GRID, INK, MUTED_INK, PALETTE } from '../theme/palette';
 import { formatValue } from '../charts/formatValue';
+import { formatSignificant } from './formatSignificant';
+import { formatSensitivity as formatS } from './formatSensitivity';
 import { rankSensitivities, type RankedSensitivity } from './rankSensitivities';
 import { RunControls, describeError } from './RunControls';
 import { parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
@@ -175,21 +177,21 @@ export class SensitivityPanel {
     rows.append('text').attr('class', 'value')
       .attr('x', (d) => (d.s > 0 ? x(d.s) + 4 : x(d.s) - 4)).attr('y', ROW / 2 + 4)
       .attr('text-anchor', (d) => (d.s > 0 ? 'start' : 'end')).attr('fill', INK)
-      .text((d) => formatValue(d.s, 2));
+      .text((d) => formatS(d.s));
     g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', ih).attr('stroke', INK);
 
     const summary = document.createElement('p');
     summary.className = 'sr-only';
     summary.id = `${id}-summary`;
     summary.textContent = bars.length
-      ? `${title}. ` + bars.slice(0, 5).map((b) => `${labelOf(b.parameterId)}: S = ${formatValue(b.s, 2)} (a 1 % rise ${b.s > 0 ? 'raises' : 'lowers'} it by ${formatValue(Math.abs(b.s), 2)} %)`).join('; ') + '.'
+      ? `${title}. ` + bars.slice(0, 5).map((b) => `${labelOf(b.parameterId)}: S = ${formatS(b.s)} (a 1 % rise ${b.s > 0 ? 'raises' : 'lowers'} it by ${formatS(Math.abs(b.s))} %)`).join('; ') + '.'
       : `${title}: no parameter changes this metric.`;
     this.figure.append(summary);
     const rest = r.parameterIds.length - bars.length - ranked.zero - ranked.undefinedCount;
     this.note.textContent = [
       rest > 0 ? `${rest} smaller non-zero sensitivities not shown.` : '',
       ranked.zero ? `${ranked.zero} parameter${ranked.zero === 1 ? ' has' : 's have'} no effect on this metric here.` : '',
-      ranked.undefinedCount ? `${ranked.undefinedCount} undefined (the metric is 0 at baseline, so a relative change has no meaning).` : '',
+      ranked.undefinedCount ? `${ranked.undefinedCount} undefined (the parameter or the metric is 0 at baseline, so a relative change has no meaning).` : '',
     ].filter(Boolean).join(' ');
   }
 
@@ -210,7 +212,7 @@ export class SensitivityPanel {
 function tooltip(d: RankedSensitivity, spec: ParameterSpec | undefined): string {
   if (!spec) return `${d.parameterId}: S = ${formatValue(d.s, 3)}`;
   return `${spec.label ?? spec.id} (${spec.id}): S = ${formatValue(d.s, 3)}\n` +
-    `Default ${formatValue(spec.value, 4)} ${spec.unit}; range ${formatValue(spec.min, 4)}–${formatValue(spec.max, 4)} ${spec.unit}\n` +
+    `Default ${formatSignificant(spec.value)} ${spec.unit}; range ${formatSignificant(spec.min)}–${formatSignificant(spec.max)} ${spec.unit}\n` +
     `${spec.meaning}\nSource: ${spec.source}`;
 }
 
