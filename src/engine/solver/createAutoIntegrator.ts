@@ -59,8 +59,8 @@ export function createAutoIntegrator(): AutoIntegrator {
         stiff.explicitLambda = explicit.lambda;
         mode = 'rodas4';
       } else {
-        // Not worth it at this |λ|: stay explicit until the problem is twice as stiff.
-        if (stiff.stopReason === 'cost') explicit.stiffLambdaFloor = 2 * stiff.explicitLambda;
+        // Not worth it at this |λ|: stay explicit until the problem is twice as stiff as it is now.
+        if (stiff.stopReason === 'cost') explicit.stiffLambdaFloor = 2 * (stiff.spectralRadius || stiff.explicitLambda);
         mode = 'dopri5';
       }
       switches++;

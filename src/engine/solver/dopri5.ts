@@ -40,6 +40,8 @@ const UROUND = 2.220446049250313e-16;
 const STIFF_HLAMB = 2.8;
 const STIFF_COUNT = 15;
 const NONSTIFF_COUNT = 6;
+/** Accepted steps after which a raised stiffness floor lapses. */
+const FLOOR_STEPS = 5000;
 /** Consecutive non-finite trial steps (each shrinking h tenfold) before giving up. */
 const MAX_NONFINITE_RETRIES = 30;
 
@@ -59,7 +61,8 @@ export interface Dopri5Integrator extends Integrator {
   /**
    * Stiffness is only reported (and stopWhenStiff only stops) when |λ| exceeds this (default 0). 'auto' raises it
    * after finding the stiff method not worth its cost, so that the explicit method is not interrupted again
-   * until the problem gets stiffer.
+   * until the problem gets stiffer. It lapses after FLOOR_STEPS accepted steps, so that a wrong call (made in
+   * one regime of a problem whose stiffness changes) costs a bounded amount of work.
    */
   stiffLambdaFloor: number;
   /** With stopWhenStiff: the time at which the last integrate() stopped early for stiffness, else NaN. */
@@ -87,6 +90,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   let stiff = false;
   let switchAt = NaN;
   let stiffLambdaFloor = 0;
+  let floorSteps = 0;
 
   function allocate(size: number): void {
     n = size;
@@ -233,6 +237,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       if (err <= 1) {
         ctl[FACOLD] = Math.max(err, 1e-4);
         stats.steps++;
+        if (floorSteps > 0 && --floorSteps === 0) stiffLambdaFloor = 0;
 
         // Stiffness detection (dopri5.f): h·|λ| ≈ h·‖k7 − k6‖ / ‖y1 − ysti‖, both at t + h.
         let stnum = 0, stden = 0;
@@ -331,6 +336,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     },
     set stiffLambdaFloor(v: number) {
       stiffLambdaFloor = v;
+      floorSteps = v > 0 ? FLOOR_STEPS : 0;
     },
   };
 }

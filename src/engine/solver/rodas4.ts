@@ -76,6 +76,8 @@ export interface Rodas4Integrator extends Integrator {
   readonly switchAt: number;
   /** Why it stopped early: 'nonstiff' (h·‖J‖∞ small) or 'cost' (steps too short to pay for themselves). */
   readonly stopReason: 'nonstiff' | 'cost' | '';
+  /** Current estimate of |λ|max of J (1/h), by power iteration; 0 before any. */
+  readonly spectralRadius: number;
   /**
    * |λ| (1/h) that limits the explicit method, as estimated by it when it detected stiffness; 0 disables the
    * cost test. Setting it starts a new cost window. Set by 'auto'.
@@ -90,13 +92,15 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let ak1 = dy1, ak2 = dy1, ak3 = dy1, ak4 = dy1, ak5 = dy1, ak6 = dy1;
   let rc0 = dy1, rc1 = dy1, rc2 = dy1, rc3 = dy1;
   let jac = dy1, lu = dy1;
+  /** Power-iteration vector for the spectral radius of J (kept between steps so the estimate keeps converging). */
+  let pv = dy1;
   let piv = new Int32Array(0);
   let pattern: LuPattern = createLuPattern(0);
   /**
    * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
    * double held in a closure on every write (a heap allocation per step); a typed-array slot never allocates.
    */
-  const ctl = new Float64Array(4);
+  const ctl = new Float64Array(5);
   /** Step proposed at the end of the previous segment (0: none). */
   const H_NEXT = 0;
   /** Gustafsson controller memory: last accepted step and error. */
@@ -104,6 +108,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   const ERRACC = 2;
   /** Cost window: explicit steps saved minus what our steps cost. */
   const SAVED = 3;
+  /** Last spectral-radius estimate (for 'auto'). */
+  const RHO = 4;
   ctl[ERRACC] = 1;
   let switchAt = NaN;
   let stopReason: 'nonstiff' | 'cost' | '' = '';
@@ -120,6 +126,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     ak5 = new Float64Array(n); ak6 = new Float64Array(n);
     rc0 = new Float64Array(n); rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n);
     jac = new Float64Array(n * n); lu = new Float64Array(n * n);
+    pv = new Float64Array(n).fill(1 / Math.sqrt(n));
     piv = new Int32Array(n);
     pattern = createLuPattern(n);
   }
@@ -178,6 +185,28 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     stats.rhsEvals += n;
   }
 
+  /**
+   * One power-iteration step on J with the kept vector pv: returns ‖J·pv‖ (pv has unit norm), an estimate of
+   * the spectral radius |λ|max that sharpens from step to step while J changes slowly; tmp is scratch.
+   */
+  function spectralRadiusStep(): number {
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) {
+      const r = i * n;
+      let s2 = 0;
+      for (let j = 0; j < n; j++) s2 += jac[r + j] * pv[j];
+      tmp[i] = s2;
+      norm2 += s2 * s2;
+    }
+    const norm = Math.sqrt(norm2);
+    if (!(norm > 0 && Number.isFinite(norm))) {
+      pv.fill(1 / Math.sqrt(n));
+      return 0;
+    }
+    for (let i = 0; i < n; i++) pv[i] = tmp[i] / norm;
+    return norm;
+  }
+
   /** ‖J‖∞ = max_i Σ_j |J_ij| ≥ spectral radius. */
   function jacNormInf(): number {
     let m = 0;
@@ -234,6 +263,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let singularRetries = 0;
     let nonstiffRun = 0;
     let jnorm = Infinity;
+    let rho = 0;
     const costRatio = rodasCostRatio(n);
 
     for (;;) {
@@ -251,7 +281,11 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       if (needJac) {
         // dy1 = f(t, y) is current (computed at segment start or after the last accepted step).
         jacobian(sys, t, y, stats);
-        if (stopWhenNonstiff && jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
+        if (stopWhenNonstiff) {
+          if (jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
+          rho = spectralRadiusStep();
+          ctl[RHO] = rho;
+        }
         if (!autonomous) {
           const delt = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t)));
           sys.rhs(t + delt, y, tmp);
@@ -386,15 +420,24 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         if (reject) hnew = Math.min(hnew, h);
         reject = false;
         if (stopWhenNonstiff) {
-          if (h * jnorm < NONSTIFF_HNORM) nonstiffRun++;
-          else nonstiffRun = 0;
-          // Cost test: this step of length h would have taken the explicit method max(h·|λ|/3.25, 1) steps (its
-          // stability limit, or at least one accuracy-limited step of similar length) and costs us costRatio
-          // of them. Summed over a window, so that a short dose transient does not hand back a problem that is
-          // stiff for the rest of the day.
+          // Non-stiff: an explicit method would be stable at the step we take. Counted only once the step has
+          // settled (hnew < 1.2h): while it ramps up after a start or a dose it is short for other reasons.
+          if (h * jnorm >= NONSTIFF_HNORM) nonstiffRun = 0;
+          else if (hnew < 1.2 * h) nonstiffRun++;
+          // Cost test: this step of length h would have taken the explicit method h·|λ|/3.25 steps (its
+          // stability limit) and costs us costRatio of them. |λ| is the current power-iteration estimate (the explicit method's own estimate until that
+          // has settled), so that stiffness varying along the solution (Van der Pol) is judged where it is.
+          // Summed over a window, so that a short dose transient does not hand back a problem that is stiff for
+          // the rest of the day.
+          // Only steps where stability would limit the explicit method (h·|λ|/3.25 ≥ 1) count: in transients
+          // (after a dose, across a Van der Pol jump) both methods are limited by accuracy and the comparison
+          // says nothing about stiffness.
           if (explicitLambda > 0) {
-            ctl[SAVED] += Math.max((h * explicitLambda) / NONSTIFF_HNORM, 1) - costRatio;
-            windowSteps++;
+            const gain = (h * (rho > 0 ? rho : explicitLambda)) / NONSTIFF_HNORM;
+            if (gain >= 1) {
+              ctl[SAVED] += gain - costRatio;
+              windowSteps++;
+            }
           }
         }
         if (last) {
@@ -438,6 +481,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     },
     get stopReason() {
       return stopReason;
+    },
+    get spectralRadius(): number {
+      return ctl[RHO];
     },
     get explicitLambda(): number {
       return explicitLambda;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAutoIntegrator } from '../../../src/engine/solver/createAutoIntegrator';
 import { createDopri5 } from '../../../src/engine/solver/dopri5';
+import { createRodas4 } from '../../../src/engine/solver/rodas4';
 import { newStats, type Integrator, type OdeSystem } from '../../../src/engine/solver/types';
 import { HIRES, ROBER, VDPOL, mescd, type TestProblem } from './stiffTestSet';
 
@@ -25,6 +26,19 @@ describe('createAutoIntegrator', () => {
       }
     });
   }
+
+  it('costs at most twice the RHS calls of RODAS4 alone on ROBER, HIRES and VDPOL (rtol 1e-4 … 1e-8)', () => {
+    for (const p of [ROBER, HIRES, VDPOL]) {
+      for (const d of [4, 6, 8]) {
+        const rtol = 10 ** -d;
+        const a = solveAuto(p, rtol);
+        const y = Float64Array.from(p.y0);
+        const stats = newStats();
+        createRodas4().integrate(p.sys, y, 0, p.tEnd, none, 0, 0, () => {}, { rtol, atol: rtol * p.atolPerRtol }, stats);
+        expect(a.stats.rhsEvals, `${p.name} rtol 1e-${d}`).toBeLessThan(2 * stats.rhsEvals);
+      }
+    }
+  });
 
   it('stays explicit on a non-stiff problem (one-compartment oral PK): no switch', () => {
     const sys: OdeSystem = { n: 2, autonomous: true, rhs: (_t, y, d) => { d[0] = -1.2 * y[0]; d[1] = 1.2 * y[0] - 0.1 * y[1]; } };

@@ -62,4 +62,39 @@ describe('createRodas4', () => {
     expect(st.code).toBe('ok');
     expect(Math.abs(y[0] - Math.sin(10))).toBeLessThan(1e-7);
   });
+
+  describe('cost test (stopWhenNonstiff, used by auto)', () => {
+    /**
+     * A fast mode of rate λ slaved to a unit oscillator (started on its slow manifold, y1 ≈ 0.01·y3/λ, so there
+     * is no fast transient): the accurate step is ≈ 0.1 whatever λ is.
+     */
+    const fastAndSlow = (lambda: number): OdeSystem => ({
+      n: 4,
+      autonomous: true,
+      rhs: (_t, y, d) => { d[0] = -lambda * y[0] + 0.01 * y[2]; d[1] = -lambda * y[1]; d[2] = y[3]; d[3] = -y[2]; },
+    });
+    const run = (lambda: number) => {
+      const r = createRodas4({ stopWhenNonstiff: true });
+      r.explicitLambda = lambda;
+      const stats = newStats();
+      const st = r.integrate(fastAndSlow(lambda), new Float64Array([0.01 / lambda, 0, 1, 0]), 0, 200, new Float64Array(0), 0, 0, () => {}, { rtol: 1e-6, atol: 1e-10 }, stats);
+      return { st, r, stats };
+    };
+
+    it('hands back for cost when its steps are < (3 + n/4)× the explicit stable step (λ = 60: h·λ/3.25 ≈ 2 < 4)', () => {
+      const { st, r } = run(60);
+      expect(st.code).toBe('ok');
+      expect(r.stopReason).toBe('cost');
+      expect(r.switchAt).toBeGreaterThan(0);
+      expect(r.switchAt).toBeLessThan(200);
+      // The power iteration finds |λ|max = 60 (the fast modes), not the oscillator's 1.
+      expect(r.spectralRadius).toBeCloseTo(60, 6);
+    });
+
+    it('keeps going when its steps are far longer than the explicit stable step (λ = 1e4)', () => {
+      const { st, r } = run(1e4);
+      expect(st.code).toBe('ok');
+      expect(Number.isNaN(r.switchAt)).toBe(true);
+    });
+  });
 });
