@@ -10,6 +10,7 @@ import { parseObservationsCsv, type ParsedObservation } from './parseObservation
 import { FIT_EXAMPLE_CSV, exampleParameters, fitExampleScenario } from './fitExample';
 import { renderLineChart } from './renderLineChart';
 import { formatSignificant } from './formatSignificant';
+import { LONG_CALL_MS } from './researchBackend';
 import { RunControls, describeError } from './RunControls';
 import { displayUnit, observableSpec, parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
 
@@ -222,7 +223,7 @@ export class FitPanel {
     let fitted: SimulationResult;
     try {
       fit = await this.deps.backend.fit(scenario, parsed.rows.map(({ time_h, observable, value }) => ({ time_h, observable, value })),
-        { parameterIds, residualScale: log ? 'log' : 'linear' }, { signal });
+        { parameterIds, residualScale: log ? 'log' : 'linear' }, { signal, timeoutMs: LONG_CALL_MS });
       if (!this.controls.isLatest(token)) return;
       if (fit.status.code !== 'ok') {
         const m = /^data\[(\d+)\]\.(\w+)$/.exec(fit.status.field ?? '');

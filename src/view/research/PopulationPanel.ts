@@ -8,6 +8,7 @@ import { renderLineChart } from './renderLineChart';
 import { RunControls, describeError } from './RunControls';
 import { displayUnit, observableSpec, parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
 import { bandsToCsv } from './researchCsv';
+import { LONG_CALL_MS } from './researchBackend';
 import type { Scenario } from '../../engine/scenario/types';
 
 /**
@@ -61,7 +62,8 @@ export class PopulationPanel {
     this.observable.addEventListener('change', () => this.render());
     this.errors = h('p', { class: 'field-error', role: 'alert' });
     this.controls = new RunControls('Run population', deps.backend.cancellable === true, () => void this.run(),
-      'Each subject is the current scenario with its parameters drawn from a log-normal distribution (same seed → same population).');
+      'Each subject is the current scenario with its parameters drawn from a log-normal distribution (same seed → same population). ' +
+        'N subjects cost N simulations: thousands of subjects of a long scenario take minutes.');
     this.exportButton = this.controls.addButton('Download bands (CSV)', 'export-bands', () => this.exportCsv());
     this.figure = h('figure', { 'data-population-chart': '' });
     this.note = h('p', { class: 'hint', 'data-population-note': '' });
@@ -137,7 +139,7 @@ export class PopulationPanel {
     try {
       result = await this.deps.backend.population(scenario, {
         subjects: inputs.subjects, seed: inputs.seed, variability, percentiles: [...POPULATION_PERCENTILES],
-      }, { signal });
+      }, { signal, timeoutMs: LONG_CALL_MS });
     } catch (e) {
       if (this.controls.isLatest(token)) this.controls.end(token, `The population could not run: ${describeError(e)}`, true);
       return;

@@ -10,6 +10,7 @@ import { rankSensitivities, type RankedSensitivity } from './rankSensitivities';
 import { RunControls, describeError } from './RunControls';
 import { parameterSpecsFor, saveFile, type ResearchDeps } from './researchDeps';
 import { sensitivitiesToCsv } from './researchCsv';
+import { LONG_CALL_MS } from './researchBackend';
 import type { Scenario } from '../../engine/scenario/types';
 
 /**
@@ -98,7 +99,7 @@ export class SensitivityPanel {
     const { signal, token } = this.controls.begin(`Perturbing ${parameterIds.length} parameters (${2 * parameterIds.length + 1} simulations)…`);
     let r: SensitivityResult;
     try {
-      r = await this.deps.backend.sensitivity(scenario, { parameterIds, metricIds: SENSITIVITY_METRICS.map((m) => m.id) }, { signal });
+      r = await this.deps.backend.sensitivity(scenario, { parameterIds, metricIds: SENSITIVITY_METRICS.map((m) => m.id) }, { signal, timeoutMs: LONG_CALL_MS });
     } catch (e) {
       if (this.controls.isLatest(token)) this.controls.end(token, `The sensitivities could not be computed: ${describeError(e)}`, true);
       return;

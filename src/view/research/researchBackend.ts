@@ -9,7 +9,15 @@ export type { Scenario, SimulationResult, PopulationOptions, PopulationResult, S
 /** Per-call options. A backend that honours `signal` rejects promptly when it is aborted. */
 export interface ResearchCallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Wall-clock limit (ms) for backends that enforce one (the worker client's default is 60 s, too short for a
+   * 10,000-subject population of a long scenario); the tools pass LONG_CALL_MS for their heavy calls.
+   */
+  readonly timeoutMs?: number;
 }
+
+/** Limit for populations, sensitivities and fits: long enough for 10,000 subjects of a 4-week run; Cancel stops sooner. */
+export const LONG_CALL_MS = 20 * 60_000;
 
 /**
  * The research panel's only door to the engine. The app passes a worker-backed implementation (heavy work never

@@ -98,11 +98,13 @@ describe('PopulationPanel', () => {
     // A backend like the worker client: the call settles only when its signal aborts (rejecting as the client does).
     const direct = createDirectBackend();
     let started = 0;
+    const timeouts: Array<number | undefined> = [];
     const backend = {
       ...direct,
       cancellable: true,
-      population: (_s: Scenario, _o: unknown, call?: { signal?: AbortSignal }) => {
+      population: (_s: Scenario, _o: unknown, call?: { signal?: AbortSignal; timeoutMs?: number }) => {
         started++;
+        timeouts.push(call?.timeoutMs);
         return new Promise<never>((_, reject) => call?.signal?.addEventListener('abort', () => reject(new Error('CANCELLED'))));
       },
     };
@@ -113,6 +115,8 @@ describe('PopulationPanel', () => {
     panel.setInputs({ subjects: 10_000 });
     const running = panel.run();
     expect(started).toBe(1);
+    // the worker client's 60 s default would stop a 10,000-subject run; the panel asks for 20 min (Cancel is sooner)
+    expect(timeouts).toEqual([20 * 60_000]);
     expect(cancel.disabled).toBe(false);
     expect(panel.element.querySelector('[data-status]')!.textContent).toBe('Simulating 10,000 subjects…');
     cancel.click();
