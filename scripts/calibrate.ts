@@ -303,29 +303,39 @@ export interface RegimenSummary {
   peak: number;
   meanOccupancy: number;
   meanSignal: number;
+  /** Largest opioid_signal_rel during day 28 (does the signal exceed baseline within the dosing day?). */
+  maxSignal: number;
+  /** MOR density at the end of day 28. */
+  density: number;
+  /** Largest opioid_signal_rel in the 21 days after the last (28th) dose: the rebound. */
+  rebound: number;
 }
 
-/** Day 28 (672–696 h) of a daily regimen: trough and peak occupancy, daily means of occupancy and opioid signal. */
+/** Day 28 of a daily regimen: trough/peak/mean occupancy, mean opioid signal, density; then the rebound after stopping. */
 export function day28(hyp: Hypotheses, mg: number, hour: number): RegimenSummary {
   const doses = Array.from({ length: 28 }, (_, i) => ({ time_h: hour + 24 * i, amount_mg: mg }));
-  const r = run(hyp, {}, doses, 29 * 24, 0.25);
+  const r = run(hyp, {}, doses, 49 * 24, 0.25);
   const from = Math.round((27 * 24 + hour) / 0.25);
   const occ = r.observables.mor_occupancy.subarray(from, from + 96);
   const sig = r.observables.opioid_signal_rel.subarray(from, from + 96);
+  const after = r.observables.opioid_signal_rel.subarray(from + 96);
   const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
-  return { trough: Math.min(...occ), peak: Math.max(...occ), meanOccupancy: mean(occ), meanSignal: mean(sig) };
+  return {
+    trough: Math.min(...occ), peak: Math.max(...occ), meanOccupancy: mean(occ), meanSignal: mean(sig), maxSignal: Math.max(...sig),
+    density: r.observables.mor_density_rel[from + 96], rebound: Math.max(...after),
+  };
 }
 
 export function hypothesisReport(): string {
-  const rows = ['| persistence | 6BN binds | upregulation | LDN trough | LDN peak | LDN mean signal | 50 mg trough | 50 mg mean signal |',
-    '|---|---|---|---|---|---|---|---|'];
+  const rows = ['| persistence | 6BN binds | upregulation | LDN trough | LDN peak | LDN mean signal | LDN max signal | LDN MOR density | rebound after LDN | 50 mg trough | 50 mg mean signal | 50 mg MOR density | rebound after 50 mg |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const persistence of ['slow_dissociation', 'deep_tissue', 'metabolite'] as const) {
     for (const metab of [true, false]) for (const upregulation of ['synthesis', 'chaperone'] as const) {
       const hyp: Hypotheses = { persistence, metabolite_occupancy: metab, upregulation };
       const ldn = day28(hyp, 4.5, 22);
       const std = day28(hyp, 50, 8);
       const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
-      rows.push(`| ${persistence} | ${metab ? 'yes' : 'no'} | ${upregulation} | ${pct(ldn.trough)} | ${pct(ldn.peak)} | ${ldn.meanSignal.toFixed(2)} | ${pct(std.trough)} | ${std.meanSignal.toFixed(2)} |`);
+      rows.push(`| ${persistence} | ${metab ? 'yes' : 'no'} | ${upregulation} | ${pct(ldn.trough)} | ${pct(ldn.peak)} | ${ldn.meanSignal.toFixed(2)} | ${ldn.maxSignal.toFixed(2)} | ${ldn.density.toFixed(2)} | ${ldn.rebound.toFixed(2)} | ${pct(std.trough)} | ${std.meanSignal.toFixed(2)} | ${std.density.toFixed(2)} | ${std.rebound.toFixed(2)} |`);
     }
   }
   return rows.join('\n');
