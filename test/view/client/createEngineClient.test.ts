@@ -37,6 +37,28 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
     client.dispose();
   });
 
+  it('greets every new worker with one ping before its first call, and again after a respawn', async () => {
+    const log: string[] = [];
+    const factory = fakeWorkerFactory((i) => ({
+      ping: () => {
+        log.push(`ping ${i}`);
+        return { protocol: 1, at_ms: 0, lock: null };
+      },
+      simulate: (s: { tag: number }) => {
+        log.push(`simulate ${i}`);
+        return scriptedEngine(i).simulate({ kind: 'answer', tag: s.tag });
+      },
+    }));
+    const client = createEngineClient({ createWorker: factory.create });
+    await client.simulate(script({ kind: 'answer', tag: 1 }));
+    await client.simulate(script({ kind: 'answer', tag: 2 }));
+    factory.made[0].crash();
+    await client.simulate(script({ kind: 'answer', tag: 3 }));
+    expect(log).toEqual(['ping 0', 'simulate 0', 'simulate 0', 'ping 1', 'simulate 1']);
+    expect(client.counters().completed).toBe(3); // the greeting is not a call
+    client.dispose();
+  });
+
   it('ping() answers with the protocol version', async () => {
     const { client } = setup();
     await expect(client.ping()).resolves.toMatchObject({ protocol: 1 });
