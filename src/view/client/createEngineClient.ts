@@ -164,6 +164,7 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
       (reply) => {
         if (slot.dead) return;
         slot.answered = true;
+        startupFailures = 0;
         const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
         if (!reply || typeof reply.lock !== 'string' || !locks) return;
         void locks.request(reply.lock, () => {
