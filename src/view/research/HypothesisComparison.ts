@@ -44,6 +44,7 @@ export class HypothesisComparison {
   private readonly keepOverrides: HTMLInputElement;
   private readonly controls: RunControls;
   private readonly charts: HTMLElement;
+  private readonly overlay: HTMLElement;
   private readonly tableHost: HTMLElement;
   private rows: ComparisonRow[] = [];
   private ranOn: Scenario | null = null;
@@ -64,6 +65,7 @@ export class HypothesisComparison {
     this.keepOverrides = h('input', { type: 'checkbox', 'data-control': 'keep-overrides' });
     this.controls = new RunControls('Run comparison', deps.backend.cancellable === true, () => void this.run());
     this.exportButton = this.controls.addButton('Download table (CSV)', 'export-comparison', () => this.exportCsv());
+    this.overlay = h('div', { class: 'research-overlay', 'data-overlay': '' });
     this.charts = h('div', { class: 'research-multiples', 'data-multiples': '' });
     this.charts.style.display = 'grid';
     this.charts.style.gap = '8px 12px';
@@ -74,7 +76,7 @@ export class HypothesisComparison {
       fieldset,
       h('label', { class: 'toggle' }, this.keepOverrides,
         'Keep my parameter overrides in every set (unchecked: each set runs with its own calibrated defaults)'),
-      this.controls.element, this.tableHost, this.charts);
+      this.controls.element, this.tableHost, this.overlay, this.charts);
   }
 
   /** Select the sets to run by id ("metabolite/chaperone", …). */
@@ -134,6 +136,7 @@ export class HypothesisComparison {
       for (const v of y) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     }
     const pad = (hi - lo) * 0.06 || 0.05;
+    this.renderOverlay(duration, [lo - pad, hi + pad]);
     const cols = Math.min(3, rows.length);
     this.charts.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
     const total = this.element.clientWidth || 900;
@@ -166,6 +169,42 @@ export class HypothesisComparison {
         summary: `${r.set.label}: opioid signal relative to the untreated baseline; mean over the last 24 h ${formatValue(m.opioid_signal_rel_mean_last24h, 3)}.`,
       });
     }
+  }
+
+  /**
+   * All sets on one pair of axes, where small differences between mechanisms are easiest to see: colour = why
+   * blockade persists (Okabe–Ito blue, vermillion, green), line style = how receptors upregulate (solid chaperone,
+   * dashed synthesis), so each set stays distinguishable without relying on colour alone.
+   */
+  private renderOverlay(duration: number, signalDomain: readonly [number, number]): void {
+    const color = { slow_dissociation: PALETTE.blue, deep_tissue: PALETTE.vermillion, metabolite: PALETTE.green } as const;
+    const dash = (u: string) => (u === 'synthesis' ? '7 4' : undefined);
+    const width = Math.max(320, Math.min(1100, this.element.clientWidth || 900));
+    const occ = h('figure', { 'data-overlay-chart': 'occupancy' });
+    const sig = h('figure', { 'data-overlay-chart': 'signal' });
+    this.overlay.replaceChildren(occ, sig);
+    const line = (id: 'mor_occupancy' | 'opioid_signal_rel', factor: number) => this.rows.map((r) => ({
+      label: r.set.label, color: color[r.set.persistence], dash: dash(r.set.upregulation), width: 1.8, factor,
+      t: r.result.time_h, y: r.result.observables[id] ?? new Float64Array(0),
+    }));
+    const spread = (key: string, f: number, d: number, unit: string) => {
+      const v = this.rows.map((r) => r.result.metrics[key] * f).filter(Number.isFinite);
+      return v.length ? `from ${formatValue(Math.min(...v), d)} to ${formatValue(Math.max(...v), d)}${unit}` : 'not available';
+    };
+    renderLineChart(occ, {
+      title: 'MOR occupancy, all sets', xLabel: 'time (h)', yLabel: 'occupancy (%)', width, height: 250,
+      xDomain: [0, duration], yDomain: [0, 100], refs: [{ y: 50, label: '50 %' }],
+      lines: line('mor_occupancy', 100),
+      summary: `MOR occupancy under ${this.rows.length} hypothesis sets. Trough over the last 24 h ranges ${spread('occupancy_trough_last24h', 100, 1, ' %')} across sets; ` +
+        `peak ${spread('occupancy_peak', 100, 1, ' %')}.`,
+    });
+    renderLineChart(sig, {
+      title: 'Opioid signal, all sets', xLabel: 'time (h)', yLabel: 'signal (rel. to baseline)', width, height: 250,
+      xDomain: [0, duration], yDomain: signalDomain, refs: [{ y: 1, label: 'baseline' }],
+      lines: line('opioid_signal_rel', 1),
+      summary: `Opioid signal relative to the untreated baseline under ${this.rows.length} hypothesis sets; its mean over the last 24 h ranges ` +
+        `${spread('opioid_signal_rel_mean_last24h', 1, 3, '')} across sets.`,
+    });
   }
 
   private renderTable(): void {

@@ -45,7 +45,7 @@ describe('HypothesisComparison', () => {
     await tool.run();
     const cells = [...tool.element.querySelectorAll('.research-multiple')];
     expect(cells).toHaveLength(6);
-    const svgs = [...tool.element.querySelectorAll('svg')];
+    const svgs = [...tool.element.querySelectorAll('.research-multiple svg')];
     expect(svgs).toHaveLength(12);
     // shared axes: every occupancy chart has the same x and y tick labels (0–100 %, 0–72 h in days)
     const ticks = (svg: Element) => [...svg.querySelectorAll('.tick text')].map((t) => t.textContent).join('|');
@@ -55,12 +55,28 @@ describe('HypothesisComparison', () => {
     expect(occ[0]).toContain('72');
     const sig = svgs.filter((_, i) => i % 2 === 1).map(ticks);
     expect(new Set(sig).size).toBe(1);
-    for (const svg of svgs) {
+    for (const svg of tool.element.querySelectorAll('svg')) {
       const summary = document.getElementById(svg.getAttribute('aria-describedby')!);
       expect(summary?.textContent?.length).toBeGreaterThan(20);
       expect(svg.querySelector('path[data-line]')!.getAttribute('d')!.length).toBeGreaterThan(100);
     }
     expect(nonFiniteAttributes(tool.element)).toEqual([]);
+  });
+
+  it('overlays all sets on one pair of axes, each told apart by colour and line style, with a legend', async () => {
+    const { tool } = mount(ldn3days);
+    await tool.run();
+    for (const kind of ['occupancy', 'signal']) {
+      const svg = tool.element.querySelector(`[data-overlay-chart="${kind}"] svg`)!;
+      const lines = [...svg.querySelectorAll('path[data-line]')];
+      expect(lines.map((l) => l.getAttribute('data-line'))).toEqual(HYPOTHESIS_SETS.map((s) => s.label));
+      const styles = lines.map((l) => `${l.getAttribute('stroke')} ${l.getAttribute('stroke-dasharray') ?? 'solid'}`);
+      expect(new Set(styles).size).toBe(6);
+      const legend = [...svg.querySelectorAll('.legend text')].map((t) => t.textContent);
+      expect(legend).toEqual(HYPOTHESIS_SETS.map((s) => s.label));
+    }
+    const summary = tool.element.querySelector('[data-overlay-chart="occupancy"] .sr-only')!.textContent!;
+    expect(summary).toMatch(/^MOR occupancy under 6 hypothesis sets\. Trough over the last 24 h ranges from \d+\.\d to \d+\.\d %/);
   });
 
   it('runs only the chosen subset, and drops parameter overrides unless asked to keep them', async () => {

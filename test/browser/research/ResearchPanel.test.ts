@@ -68,6 +68,7 @@ describe('mountResearchPanel', () => {
     // element screenshots are cut at the 720 px fold: take the tall tools in parts
     await page.screenshot({ element: h.element.querySelector('[data-comparison-table]')!, path: '__screenshots__/research-compare-table.png' });
     await page.screenshot({ element: h.element.querySelector('[data-multiples]')!, path: '__screenshots__/research-compare.png' });
+    await page.screenshot({ element: h.element.querySelector('[data-overlay]')!, path: '__screenshots__/research-compare-overlay.png' });
     h.select('population');
     h.population.setInputs({ subjects: 60, seed: 1, cvPercent: 30 });
     await h.population.run();
