@@ -1,6 +1,7 @@
 import type { Hypotheses } from '../../../models/types';
 import type { Patient } from '../../engine/scenario/types';
 import { HYPOTHESIS_CHOICES } from '../../engine/scenario/validateScenario';
+import { DEFAULT_HYPOTHESES } from '../../../models/index';
 import { h, uniqueId } from '../dom/h';
 
 /**
@@ -44,14 +45,14 @@ export class HypothesisPanel {
     for (const key of ['persistence', 'upregulation', 'tlr4'] as const) {
       const id = uniqueId(key);
       const sel = h('select', { id, 'data-hypothesis': key, onchange: emit },
-        h('option', { value: '' }, 'Model default'),
+        h('option', { value: '' }, `Default: ${LABELS[key].choices[DEFAULT_HYPOTHESES[key]] ?? DEFAULT_HYPOTHESES[key]}`),
         ...(HYPOTHESIS_CHOICES[key] as readonly string[]).map((c) => h('option', { value: c }, LABELS[key].choices[c] ?? c)));
       this.selects.set(key, sel);
       rows.push(h('label', { for: id }, LABELS[key].title), sel);
     }
     const mid = uniqueId('metabolite');
     this.metabolite = h('select', { id: mid, 'data-hypothesis': 'metabolite_occupancy', onchange: emit },
-      h('option', { value: '' }, 'Model default'), h('option', { value: 'true' }, 'Yes'), h('option', { value: 'false' }, 'No'));
+      h('option', { value: '' }, `Default: ${DEFAULT_HYPOTHESES.metabolite_occupancy ? 'yes' : 'no'}`), h('option', { value: 'true' }, 'Yes'), h('option', { value: 'false' }, 'No'));
     rows.push(h('label', { for: mid }, '6β-naltrexol occupies MOR'), this.metabolite);
     this.element = h('div', { class: 'hypothesis-panel grid2' }, ...rows);
   }

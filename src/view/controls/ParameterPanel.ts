@@ -45,7 +45,11 @@ export class ParameterPanel {
 
   /** Show these parameters with these overrides (no change event). Rebuilds when the parameter list changed. */
   set(specs: readonly ParameterSpec[], overrides: Readonly<Record<string, number>>): void {
-    const same = specs.length === this.specs.length && specs.every((s, i) => s.id === this.specs[i].id);
+    // hypothesis sets share parameter ids but are calibrated separately: a changed default or range is a new panel
+    const same = specs.length === this.specs.length && specs.every((s, i) => {
+      const o = this.specs[i];
+      return s.id === o.id && s.value === o.value && s.min === o.min && s.max === o.max && s.unit === o.unit;
+    });
     this.specs = specs;
     this.overrides = {};
     for (const [k, v] of Object.entries(overrides)) if (specs.some((s) => s.id === k)) this.overrides[k] = v;

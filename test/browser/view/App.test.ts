@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { mountTestApp, parameterSpecs, pathOf, until, type TestApp } from './mountTestApp';
 import { validateScenario } from '../../../src/engine/scenario/validateScenario';
 import { decodeUrlState } from '../../../src/view/state/urlState';
+import { DEFAULT_HYPOTHESES } from '../../../models/index';
 
 let t: TestApp | null = null;
 beforeEach(() => {
@@ -136,6 +137,24 @@ describe('live parameters', () => {
     // the builder follows the text
     expect(root.querySelector<HTMLInputElement>('[data-part="amount_mg"]')!.value).toBe('9');
     expect(root.querySelector<HTMLInputElement>('[data-part="interval_h"]')!.value).toBe('12');
+  });
+});
+
+describe('hypotheses', () => {
+  it('switching the persistence hypothesis shows that set\'s calibrated defaults and re-simulates', async () => {
+    const { root } = await ready();
+    const before = pathOf(root, 'mor_occupancy');
+    // a choice other than the model's default, so the curve must change
+    const choice = (['slow_dissociation', 'deep_tissue', 'metabolite'] as const).find((c) => c !== DEFAULT_HYPOTHESES.persistence)!;
+    const select = root.querySelector<HTMLSelectElement>('[data-hypothesis="persistence"]')!;
+    await userEvent.selectOptions(select, choice);
+    await until(() => pathOf(root, 'mor_occupancy') !== before, 'the new occupancy curve');
+    expect(t!.app.scenario().hypotheses).toEqual({ persistence: choice });
+    // each hypothesis set is calibrated to the same PET data, so its binding defaults differ (models/index.ts)
+    const expected = parameterSpecs({ persistence: choice }).find((p) => p.id === 'ntx_kd_nm')!.value;
+    const box = root.querySelector<HTMLInputElement>('input[data-param-input="ntx_kd_nm"]')!;
+    expect(Number(box.value)).toBeCloseTo(expected, 2);
+    expect(expected).not.toBeCloseTo(parameterSpecs(undefined).find((p) => p.id === 'ntx_kd_nm')!.value, 2);
   });
 });
 
