@@ -54,6 +54,7 @@ export class SensitivityPanel {
   private readonly controls: RunControls;
   private readonly figure: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly tableHost: HTMLElement;
   private last: SensitivityResult | null = null;
   private specs: readonly ParameterSpec[] = [];
   private lastScenario: Scenario | null = null;
@@ -69,9 +70,10 @@ export class SensitivityPanel {
     this.exportButton = this.controls.addButton('Download all (CSV)', 'export-sensitivities', () => this.exportCsv());
     this.figure = h('figure', { 'data-tornado': '' });
     this.note = h('p', { class: 'hint', 'data-sensitivity-note': '' });
+    this.tableHost = h('div', { class: 'metrics', 'data-sensitivity-table': '' });
     this.element = h('section', { class: 'research-tool', 'data-tool': 'sensitivity' },
       h('div', { class: 'row' }, h('label', { for: mid }, 'Metric'), this.metric),
-      this.controls.element, this.figure, this.note,
+      this.controls.element, this.figure, this.note, this.tableHost,
       h('p', { class: 'hint' }, 'S = (Δmetric / metric) ÷ (Δparameter / parameter): S = 0.5 means a 1 % rise in the parameter raises the metric by 0.5 %. ',
         'Local: it holds near the current values, not across a parameter’s whole range. Hover a bar for the parameter’s unit, range and source.'));
   }
@@ -188,12 +190,38 @@ export class SensitivityPanel {
       ? `${title}. ` + bars.slice(0, 5).map((b) => `${labelOf(b.parameterId)}: S = ${formatS(b.s)} (a 1 % rise ${b.s > 0 ? 'raises' : 'lowers'} it by ${formatS(Math.abs(b.s))} %)`).join('; ') + '.'
       : `${title}: no parameter changes this metric.`;
     this.figure.append(summary);
+    this.renderTable(bars, specOf, metric.label);
     const rest = r.parameterIds.length - bars.length - ranked.zero - ranked.undefinedCount;
     this.note.textContent = [
       rest > 0 ? `${rest} smaller non-zero sensitivities not shown.` : '',
       ranked.zero ? `${ranked.zero} parameter${ranked.zero === 1 ? ' has' : 's have'} no effect on this metric here.` : '',
       ranked.undefinedCount ? `${ranked.undefinedCount} undefined (the parameter or the metric is 0 at baseline, so a relative change has no meaning).` : '',
     ].filter(Boolean).join(' ');
+  }
+
+  /**
+   * The bars as a table in a disclosure: the same numbers for keyboard and screen-reader users (a title tooltip
+   * needs a mouse), plus each parameter's value, unit and source in full.
+   */
+  private renderTable(bars: readonly RankedSensitivity[], specOf: (id: string) => ParameterSpec | undefined, metricLabel: string): void {
+    const scenario = this.lastScenario;
+    const rows = bars.map((b) => {
+      const s = specOf(b.parameterId);
+      const value = scenario?.parameters?.[b.parameterId] ?? s?.value ?? NaN;
+      return h('tr', { 'data-parameter': b.parameterId },
+        h('th', { scope: 'row' }, s?.label ?? b.parameterId, h('br', {}), h('span', { class: 'unit' }, b.parameterId)),
+        h('td', { class: 'num' }, formatS(b.s)),
+        h('td', { class: 'num' }, formatSignificant(value)),
+        h('td', { class: 'unit' }, s?.unit ?? ''),
+        h('td', { class: 'hint' }, s?.source ?? ''));
+    });
+    const open = this.tableHost.querySelector('details')?.open ?? false;
+    this.tableHost.replaceChildren(h('details', { open },
+      h('summary', {}, 'The bars as a table, with each parameter’s value and source'),
+      h('table', {},
+        h('caption', { class: 'research-caption' }, `Normalised sensitivity S of ${metricLabel}`),
+        h('thead', {}, h('tr', {}, ...['Parameter', 'S', 'Value', 'Unit', 'Source'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, ...rows))));
   }
 
   private exportCsv(): void {

@@ -80,5 +80,10 @@ describe('SensitivityPanel', () => {
     const svg = p.element.querySelector('[data-tornado] svg')!;
     expect(document.getElementById(svg.getAttribute('aria-describedby')!)!.textContent).toMatch(/S = -?\d/);
     expect(p.element.querySelector('[data-tornado] svg')!.textContent).toContain('normalised sensitivity S');
+    // the same bars as a table (keyboard and screen-reader users cannot hover a title tooltip)
+    const tableRows = [...p.element.querySelectorAll('[data-sensitivity-table] tbody tr')];
+    expect(tableRows.map((r) => r.getAttribute('data-parameter'))).toEqual(drawn(p));
+    const first = specs.find((x) => x.id === drawn(p)[0])!;
+    expect(tableRows[0].textContent).toContain(first.source);
   });
 });
