@@ -203,6 +203,13 @@ export class FitPanel {
       this.showCsvError(`Line ${late.line}, column time_h: ${late.time_h} h is after the end of the scenario (${scenario.duration_h} h); lengthen the scenario or remove the row.`);
       return;
     }
+    // fractions (occupancy, microglia, TLR4 inhibition) are 0–1 in the model; 95 is almost surely "95 %"
+    const percent = parsed.rows.find((r) => observableSpec(r.observable)?.unit === 'fraction' && (r.value > 1 || r.value < 0));
+    if (percent) {
+      this.showCsvError(`Line ${percent.line}, column value: ${percent.observable} is a fraction from 0 to 1; ${percent.value} is outside it` +
+        `${percent.value > 1 && percent.value <= 100 ? ` (for ${percent.value} % write ${percent.value / 100})` : ''}.`);
+      return;
+    }
     const log = this.scale.log.checked;
     const nonPositive = log ? parsed.rows.find((r) => !(r.value > 0)) : undefined;
     if (nonPositive) {

@@ -80,6 +80,9 @@ describe('FitPanel', () => {
     panel.setCsv('time_h,observable,value\n1,naltrexone_ng_per_ml,3.2\n72,naltrexone_ng_per_ml,0.1\n');
     await panel.run();
     expect(panel.element.querySelector('[data-csv-error]')!.textContent).toMatch(/^Line 3, column time_h: 72 h is after the end of the scenario \(48 h\)/);
+    panel.setCsv('time_h,observable,value\n1,mor_occupancy,0.5\n2,mor_occupancy,95\n');
+    await panel.run();
+    expect(panel.element.querySelector('[data-csv-error]')!.textContent).toBe('Line 3, column value: mor_occupancy is a fraction from 0 to 1; 95 is outside it (for 95 % write 0.95).');
     panel.setCsv('time_h,observable,value\n1,naltrexone_ng_per_ml,0\n');
     panel.setResidualScale('log');
     await panel.run();
