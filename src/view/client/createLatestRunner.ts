@@ -10,8 +10,11 @@ export type LatestOutcome<R> =
   | { readonly kind: 'failed'; readonly error: unknown };
 
 export interface LatestRunnerOptions<I, R> {
-  /** Called with the answer of the newest submission only (never with a stale one). */
-  readonly onResult?: (value: R, input: I) => void;
+  /**
+   * Called with the answer of the newest submission — and, with `progressive`, with answers that a newer
+   * submission overtook while they ran (then `latest` is false). Never with an answer older than one already given.
+   */
+  readonly onResult?: (value: R, input: I, info: { readonly latest: boolean }) => void;
   /** Called when the newest submission fails (a rejection other than its own supersession). */
   readonly onError?: (error: unknown, input: I) => void;
   /**
@@ -23,6 +26,12 @@ export interface LatestRunnerOptions<I, R> {
    *    is long (a population) and waiting for it would be felt.
    */
   readonly stale?: 'drop' | 'cancel';
+  /**
+   * In 'drop' mode, also deliver a run that finished after newer input arrived (default false). During a continuous
+   * drag whose changes come faster than one run, plain latest-wins shows nothing until the drag pauses; progressive
+   * delivery shows a curve per finished run (about one per run time) and still ends on the newest input.
+   */
+  readonly progressive?: boolean;
   /** Per-call options passed through (timeoutMs). */
   readonly timeoutMs?: number;
 }
@@ -34,7 +43,14 @@ export interface LatestRunner<I, R> {
   cancel(): void;
   /** Is a submission still unsettled? (false = the UI is idle) */
   readonly busy: boolean;
-  readonly counts: { readonly submitted: number; readonly delivered: number; readonly superseded: number; readonly failed: number };
+  readonly counts: {
+    readonly submitted: number;
+    /** Answers handed to onResult (progressive ones included). */
+    readonly delivered: number;
+    /** Submissions whose answer was not delivered as the latest (progressive deliveries included). */
+    readonly superseded: number;
+    readonly failed: number;
+  };
 }
 
 type RunFn<I, R> = (input: I, options: CallOptions) => Promise<R>;
@@ -115,10 +131,15 @@ export function createLatestRunner<I, R>(
     const newest = s.seq === seq;
     const cancelledByUs = s.controller.signal.aborted;
     if (!newest || cancelledByUs) {
+      if (options.progressive && !cancelledByUs && outcome.kind === 'delivered') {
+        // Newer than anything shown so far (runs start in submission order, one at a time in drop mode).
+        counts.delivered++;
+        options.onResult?.(outcome.value, s.input, { latest: false });
+      }
       supersede(s);
     } else if (outcome.kind === 'delivered') {
       counts.delivered++;
-      options.onResult?.(outcome.value, s.input);
+      options.onResult?.(outcome.value, s.input, { latest: true });
       s.done(outcome);
     } else if (outcome.kind === 'failed') {
       counts.failed++;

@@ -69,6 +69,26 @@ describe('createLatestRunner', () => {
     expect(settled.filter((o) => o.kind === 'superseded')).toHaveLength(99);
   });
 
+  it('with progressive delivery, a run overtaken while it ran is still shown, in order, and the newest comes last', async () => {
+    const { run, started } = manualRun();
+    const shown: [number, boolean][] = [];
+    const runner = createLatestRunner(run, { progressive: true, onResult: (v, _input, info) => shown.push([v, info.latest]) });
+    const outcomes = [runner.submit(0)];
+    await tick();
+    outcomes.push(runner.submit(1));
+    await tick();
+    outcomes.push(runner.submit(2)); // replaces 1, which never runs
+    await tick();
+    started[0].finish(0);
+    await tick();
+    expect(shown).toEqual([[0, false]]);
+    expect(started.map((s) => s.input)).toEqual([0, 2]);
+    started[1].finish(20);
+    await Promise.all(outcomes);
+    expect(shown).toEqual([[0, false], [20, true]]);
+    expect(runner.counts).toEqual({ submitted: 3, delivered: 2, superseded: 2, failed: 0 });
+  });
+
   it('in cancel mode each change made in a later task aborts the running one and starts at once', async () => {
     const { run, started } = manualRun();
     const delivered: number[] = [];
