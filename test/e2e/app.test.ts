@@ -174,6 +174,29 @@ describe('the built app in headless Chromium', () => {
     await both.page.close();
   });
 
+  it('shows a visible focus ring on every keyboard stop (first 60 Tab presses)', async () => {
+    const { page, problems } = await open();
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        let el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        // the file input is visually hidden; its label (the next element) carries the focus ring
+        if (el instanceof HTMLInputElement && el.type === 'file') el = el.nextElementSibling as HTMLElement;
+        const cs = getComputedStyle(el);
+        return { what: `${el.tagName.toLowerCase()}${el.dataset.control ? `[${el.dataset.control}]` : ''}`, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+      });
+      if (!f) continue;
+      seen.push(f.what);
+      expect(f.style, `${f.what} after ${seen.join(' → ')}`).not.toBe('none');
+      expect(f.width, f.what).toBeGreaterThanOrEqual(2);
+    }
+    expect(seen.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('switches to presentation mode with large fonts on a projector-sized screen', async () => {
     const { page, problems } = await open(base, { width: 1920, height: 1080 });
     await page.keyboard.press('p');
