@@ -16,7 +16,7 @@ import { S } from './stateLayout';
 export function pharmacokineticsRhs(y: Float64Array, p: Float64Array, dy: Float64Array): void {
   const absorbed = p[P.ntx_ka] * y[S.ntxGut];
   const f = p[P.ntx_f_oral];
-  const fp = p[P.ntx_f_presys_6bn];
+  const fp = presystemic6bn(p);
   const kel = p[P.ntx_cl] / p[P.ntx_v_c];
   const cleared = kel * y[S.ntxCentral];
   const toDeep = p[P.ntx_q_deep] * (y[S.ntxCentral] / p[P.ntx_v_c] - y[S.ntxDeep] / p[P.ntx_v_deep]);
@@ -28,6 +28,14 @@ export function pharmacokineticsRhs(y: Float64Array, p: Float64Array, dy: Float6
   dy[S.bnCentral] = fp * absorbed + fm * cleared - bnCleared;
   dy[S.ntxEliminated] = (1 - f - fp) * absorbed + (1 - fm) * cleared;
   dy[S.bnEliminated] = bnCleared;
+}
+
+/**
+ * Presystemic 6BN fraction, limited to what first pass leaves (1 − F): with F and fp both at the top of their
+ * ranges (a sampled virtual subject) the other-metabolite flux would otherwise turn negative.
+ */
+export function presystemic6bn(p: Float64Array): number {
+  return Math.min(p[P.ntx_f_presys_6bn], 1 - p[P.ntx_f_oral]);
 }
 
 /** Plasma naltrexone (nM = µmol/L × 1000). */
@@ -44,7 +52,7 @@ export function bnPlasmaNm(y: Float64Array, p: Float64Array): number {
 export function pharmacokineticsJac(p: Float64Array, J: Float64Array, n: number): void {
   const ka = p[P.ntx_ka];
   const f = p[P.ntx_f_oral];
-  const fp = p[P.ntx_f_presys_6bn];
+  const fp = presystemic6bn(p);
   const kel = p[P.ntx_cl] / p[P.ntx_v_c];
   const qc = p[P.ntx_q_deep] / p[P.ntx_v_c];
   const qd = p[P.ntx_q_deep] / p[P.ntx_v_deep];

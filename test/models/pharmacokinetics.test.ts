@@ -97,3 +97,20 @@ describe('mass balance', () => {
     expect(Math.abs(rate)).toBeLessThan(1e-15);
   });
 });
+
+describe('pharmacokinetics at the edges of the parameter ranges', () => {
+  it('never lets the first-pass split exceed the dose: F = 0.4 with presystemic 6BN 0.9 keeps every elimination flux ≥ 0', () => {
+    const model = createModel();
+    const p = new Float64Array(model.parameters.map((s) => s.value));
+    p[model.parameters.findIndex((s) => s.id === 'ntx_f_oral')] = 0.4;
+    p[model.parameters.findIndex((s) => s.id === 'ntx_f_presys_6bn')] = 0.9;
+    const y = new Float64Array(model.states.length);
+    const dy = new Float64Array(model.states.length);
+    model.init(p, y);
+    y[model.doseTargets.naltrexone.state] = 100;
+    model.rhs(0, y, p, dy);
+    const elim = model.states.findIndex((s) => s.id === 'ntx_eliminated');
+    expect(dy[elim]).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(model.massBalance.naltrexone.reduce((s, i) => s + dy[i], 0))).toBeLessThan(1e-12);
+  });
+});
