@@ -255,15 +255,19 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
       | { op: 'restart' }
       | { op: 'wait'; ms: number };
     const action: fc.Arbitrary<Action> = fc.oneof(
-      fc.record({
-        op: fc.constant('call' as const),
-        kind: fc.constantFrom('answer' as const, 'slow' as const, 'hang' as const, 'throw' as const),
-        abortAfter: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
-      }),
-      fc.constant({ op: 'crash' as const }),
-      fc.constant({ op: 'restart' as const }),
-      fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 10 }) }),
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('call' as const),
+          kind: fc.constantFrom('answer' as const, 'slow' as const, 'hang' as const, 'throw' as const),
+          abortAfter: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null, freq: 2 }),
+        }),
+      },
+      { weight: 1, arbitrary: fc.constant({ op: 'crash' as const }) },
+      { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 10 }) }) },
     );
+    const tally = { runs: 0, calls: 0, crashes: 0, restarts: 0, aborts: 0, hangs: 0, throws: 0, respawns: 0, rejected: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 3 }), async (actions, poolSize) => {
         const { client, made, live } = setup({ poolSize, timeoutMs: 25 });
@@ -284,15 +288,22 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
             const p = client.simulate(script(s), { signal: controller.signal });
             p.then(() => {}, () => {}).finally(() => (call.settledAt = performance.now()));
             calls.push(observe(p));
+            tally.calls++;
+            if (a.kind === 'hang') tally.hangs++;
+            if (a.kind === 'throw') tally.throws++;
             if (a.abortAfter !== null) {
+              tally.aborts++;
               setTimeout(() => {
                 call.abortedAt = performance.now();
                 controller.abort();
               }, a.abortAfter);
             }
           } else if (a.op === 'crash') {
-            live().at(-1)?.crash();
+            const victim = live().at(-1);
+            if (victim) tally.crashes++;
+            victim?.crash();
           } else if (a.op === 'restart') {
+            tally.restarts++;
             client.restart();
           } else {
             await sleep(a.ms);
@@ -305,6 +316,9 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
         for (const t of timings) if (t.abortedAt < t.settledAt) expect(t.settledAt - t.abortedAt).toBeLessThan(10);
         for (const o of outcomes) if (o.state === 'fulfilled' && !o.value.ok) expect(o.value.error).toBeInstanceOf(EngineCallError);
         const c = client.counters();
+        tally.runs++;
+        tally.respawns += c.respawns;
+        tally.rejected += c.rejected.CANCELLED + c.rejected.TIMEOUT + c.rejected.WORKER_CRASH;
         expect(c.inFlight).toBe(0);
         expect(c.live).toBeLessThanOrEqual(poolSize);
         expect(c.live).toBe(live().length);
@@ -312,8 +326,9 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
         client.dispose();
         expect(made.every((w) => w.terminated)).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
+    console.info(`supervision property: ${JSON.stringify(tally)}`);
   });
 });
 
