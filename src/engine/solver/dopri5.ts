@@ -18,6 +18,17 @@ const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
 const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
 const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
 const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
+/** Rows of the Butcher tableau (a_s,j for j < s) and the nodes, for the stage loop. */
+const TABLEAU: readonly Float64Array[] = [
+  new Float64Array(0),
+  new Float64Array([A21]),
+  new Float64Array([A31, A32]),
+  new Float64Array([A41, A42, A43]),
+  new Float64Array([A51, A52, A53, A54]),
+  new Float64Array([A61, A62, A63, A64, A65]),
+  new Float64Array([A71, 0, A73, A74, A75, A76]),
+];
+const STAGE_C = new Float64Array([0, C2, C3, C4, C5, 1, 1]);
 // Error estimate: 5th-order minus embedded 4th-order weights.
 const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
 // Dense output (dopri5.f).
@@ -74,6 +85,9 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   let n = -1;
   let k1 = new Float64Array(0), k2 = k1, k3 = k1, k4 = k1, k5 = k1, k6 = k1, k7 = k1;
   let y1 = k1, ysti = k1, yout = k1, atolv = k1, errv = k1;
+  /** k1…k7 by stage index, for the stage loop (k1 and k7 swap places after each accepted step: FSAL). */
+  let stages: Float64Array[] = [];
+  const hrow = new Float64Array(6);
   let rc1 = k1, rc2 = k1, rc3 = k1, rc4 = k1, rc5 = k1;
   /**
    * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
@@ -98,6 +112,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     k5 = new Float64Array(n); k6 = new Float64Array(n); k7 = new Float64Array(n);
     y1 = new Float64Array(n); ysti = new Float64Array(n); yout = new Float64Array(n); atolv = new Float64Array(n);
     errv = new Float64Array(n);
+    stages = [k1, k2, k3, k4, k5, k6, k7];
     rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n); rc4 = new Float64Array(n);
     rc5 = new Float64Array(n);
   }
@@ -185,22 +200,21 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       let last = false;
       if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
 
-      // The seven stages (the seventh is f at the new point: first same as last).
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * A21 * k1[i];
-      sys.rhs(t + C2 * h, y1, k2);
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-      sys.rhs(t + C3 * h, y1, k3);
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-      sys.rhs(t + C4 * h, y1, k4);
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-      sys.rhs(t + C5 * h, y1, k5);
-      for (let i = 0; i < n; i++) {
-        ysti[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-      }
+      // Stages 2–7 through one RHS call site (the seventh is f at the new point: first same as last). One call
+      // site keeps the optimised code small: V8 inlines the model's RHS once, not six times, which makes the
+      // first (cold) run compile far sooner. Stage 6's argument is kept in ysti for the stiffness test.
       const tph = last ? t1 : t + h;
-      sys.rhs(tph, ysti, k6);
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
-      sys.rhs(tph, y1, k7);
+      for (let s = 1; s < 7; s++) {
+        const row = TABLEAU[s];
+        const dst = s === 5 ? ysti : y1;
+        for (let j = 0; j < s; j++) hrow[j] = h * row[j];
+        for (let i = 0; i < n; i++) {
+          let acc = y[i];
+          for (let j = 0; j < s; j++) acc += hrow[j] * stages[j][i];
+          dst[i] = acc;
+        }
+        sys.rhs(s >= 5 ? tph : t + STAGE_C[s] * h, dst, stages[s]);
+      }
       stats.rhsEvals += 6;
 
       // Error norm: RMS of the scaled local error h·Σ e_j k_j (kept in errv for failure reports).
@@ -274,6 +288,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         }
         y.set(y1);
         const swap = k1; k1 = k7; k7 = swap;
+        stages[0] = k1; stages[6] = k7;
         t = tNew;
 
         if (needDense) {

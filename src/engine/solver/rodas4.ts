@@ -33,6 +33,27 @@ const D25 = 1.025137723295662;
 const D31 = -0.6762803392801253, D32 = 6.087714651680015, D33 = 16.43084320892478, D34 = 24.76722511418386;
 const D35 = -6.594389125716872;
 
+/** The stage loop's tables (index s = stage − 1): a_sj rows (stage 6 evaluates at the embedded solution),
+ *  c_sj rows, the nodes c_s and the time-derivative weights d_s. */
+const STAGE_A: readonly Float64Array[] = [
+  new Float64Array(0),
+  new Float64Array([A21]),
+  new Float64Array([A31, A32]),
+  new Float64Array([A41, A42, A43]),
+  new Float64Array([A51, A52, A53, A54]),
+  new Float64Array([A51, A52, A53, A54, 1]),
+];
+const STAGE_C: readonly Float64Array[] = [
+  new Float64Array(0),
+  new Float64Array([C21]),
+  new Float64Array([C31, C32]),
+  new Float64Array([C41, C42, C43]),
+  new Float64Array([C51, C52, C53, C54]),
+  new Float64Array([C61, C62, C63, C64, C65]),
+];
+const STAGE_NODE = new Float64Array([0, C2, C3, C4, 1, 1]);
+const STAGE_D = new Float64Array([D1, D2, D3, D4, 0, 0]);
+
 // Step control as in rodas.f: 0.2 ≤ hnew/h ≤ 6, safety 0.9, Gustafsson's predictive controller.
 const FAC1 = 5;
 const FAC2 = 1 / 6;
@@ -91,6 +112,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let dy1 = new Float64Array(0), dy = dy1, fx = dy1, ynew = dy1, tmp = dy1, atolv = dy1, yout = dy1;
   let ak1 = dy1, ak2 = dy1, ak3 = dy1, ak4 = dy1, ak5 = dy1, ak6 = dy1;
   let rc0 = dy1, rc1 = dy1, rc2 = dy1, rc3 = dy1;
+  /** u1…u6 by stage index, for the stage loop. */
+  let stages: Float64Array[] = [];
+  const hcrow = new Float64Array(5);
   let jac = dy1, lu = dy1;
   /** Power-iteration vector for the spectral radius of J (kept between steps so the estimate keeps converging). */
   let pv = dy1;
@@ -124,6 +148,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     tmp = new Float64Array(n); atolv = new Float64Array(n); yout = new Float64Array(n);
     ak1 = new Float64Array(n); ak2 = new Float64Array(n); ak3 = new Float64Array(n); ak4 = new Float64Array(n);
     ak5 = new Float64Array(n); ak6 = new Float64Array(n);
+    stages = [ak1, ak2, ak3, ak4, ak5, ak6];
     rc0 = new Float64Array(n); rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n);
     jac = new Float64Array(n * n); lu = new Float64Array(n * n);
     pv = new Float64Array(n).fill(1 / Math.sqrt(n));
@@ -312,42 +337,31 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       }
       singularRetries = 0;
 
-      const hc21 = C21 / h, hc31 = C31 / h, hc32 = C32 / h, hc41 = C41 / h, hc42 = C42 / h, hc43 = C43 / h;
-      const hc51 = C51 / h, hc52 = C52 / h, hc53 = C53 / h, hc54 = C54 / h;
-      const hc61 = C61 / h, hc62 = C62 / h, hc63 = C63 / h, hc64 = C64 / h, hc65 = C65 / h;
-      const hd1 = autonomous ? 0 : h * D1, hd2 = autonomous ? 0 : h * D2;
-      const hd3 = autonomous ? 0 : h * D3, hd4 = autonomous ? 0 : h * D4;
-
-      // Stage 1
-      for (let i = 0; i < n; i++) ak1[i] = dy1[i] + hd1 * fx[i];
+      // Stage 1, then stages 2–6 through one RHS call site and one solve (one call site keeps the optimised
+      // code small: V8 inlines the model's RHS once rather than five times, so the first run compiles sooner).
+      // Stage s: arg = y + Σ a_sj u_j (stage 6's arg is the embedded solution: a_6j = a_5j, a_65 = 1),
+      // (I/(hγ) − J) u_s = f(t + c_s h, arg) + Σ (c_sj/h) u_j + h·d_s·∂f/∂t.
+      const invH = 1 / h;
+      for (let i = 0; i < n; i++) ak1[i] = dy1[i] + (autonomous ? 0 : h * D1) * fx[i];
       luSolve(lu, n, piv, pattern, ak1);
-      // Stage 2
-      for (let i = 0; i < n; i++) ynew[i] = y[i] + A21 * ak1[i];
-      sys.rhs(t + C2 * h, ynew, dy);
-      for (let i = 0; i < n; i++) ak2[i] = dy[i] + hd2 * fx[i] + hc21 * ak1[i];
-      luSolve(lu, n, piv, pattern, ak2);
-      // Stage 3
-      for (let i = 0; i < n; i++) ynew[i] = y[i] + A31 * ak1[i] + A32 * ak2[i];
-      sys.rhs(t + C3 * h, ynew, dy);
-      for (let i = 0; i < n; i++) ak3[i] = dy[i] + hd3 * fx[i] + hc31 * ak1[i] + hc32 * ak2[i];
-      luSolve(lu, n, piv, pattern, ak3);
-      // Stage 4
-      for (let i = 0; i < n; i++) ynew[i] = y[i] + A41 * ak1[i] + A42 * ak2[i] + A43 * ak3[i];
-      sys.rhs(t + C4 * h, ynew, dy);
-      for (let i = 0; i < n; i++) ak4[i] = dy[i] + hd4 * fx[i] + hc41 * ak1[i] + hc42 * ak2[i] + hc43 * ak3[i];
-      luSolve(lu, n, piv, pattern, ak4);
-      // Stage 5 (c5 = 1, d5 = 0)
-      for (let i = 0; i < n; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i];
-      sys.rhs(t + h, ynew, dy);
-      for (let i = 0; i < n; i++) ak5[i] = dy[i] + hc51 * ak1[i] + hc52 * ak2[i] + hc53 * ak3[i] + hc54 * ak4[i];
-      luSolve(lu, n, piv, pattern, ak5);
-      // Embedded solution, then stage 6 (c6 = 1, d6 = 0)
-      for (let i = 0; i < n; i++) ynew[i] += ak5[i];
-      sys.rhs(t + h, ynew, dy);
-      for (let i = 0; i < n; i++) {
-        ak6[i] = dy[i] + hc61 * ak1[i] + hc62 * ak2[i] + hc63 * ak3[i] + hc64 * ak4[i] + hc65 * ak5[i];
+      for (let s = 1; s < 6; s++) {
+        const a = STAGE_A[s], c = STAGE_C[s];
+        const hd = autonomous ? 0 : h * STAGE_D[s];
+        for (let j = 0; j < s; j++) hcrow[j] = c[j] * invH;
+        for (let i = 0; i < n; i++) {
+          let acc = y[i];
+          for (let j = 0; j < s; j++) acc += a[j] * stages[j][i];
+          ynew[i] = acc;
+        }
+        sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
+        const u = stages[s];
+        for (let i = 0; i < n; i++) {
+          let acc = dy[i] + hd * fx[i];
+          for (let j = 0; j < s; j++) acc += hcrow[j] * stages[j][i];
+          u[i] = acc;
+        }
+        luSolve(lu, n, piv, pattern, u);
       }
-      luSolve(lu, n, piv, pattern, ak6);
       for (let i = 0; i < n; i++) ynew[i] += ak6[i];
       stats.rhsEvals += 5;
 
