@@ -68,7 +68,7 @@ export class SensitivityPanel {
     this.controls = new RunControls('Compute sensitivities', deps.backend.cancellable === true, () => void this.run(),
       'Each parameter is moved ±0.1 % around the current scenario: two simulations per parameter.');
     this.exportButton = this.controls.addButton('Download all (CSV)', 'export-sensitivities', () => this.exportCsv());
-    this.figure = h('figure', { 'data-tornado': '' });
+    this.figure = h('figure', { 'data-tornado': '', class: 'chart-panel research-chart' });
     this.note = h('p', { class: 'hint', 'data-sensitivity-note': '' });
     this.tableHost = h('div', { class: 'metrics', 'data-sensitivity-table': '' });
     this.element = h('section', { class: 'research-tool', 'data-tool': 'sensitivity' },
@@ -153,7 +153,7 @@ export class SensitivityPanel {
     // legend
     const legend = svg.append('g').attr('transform', `translate(8, 30)`).attr('font-size', 10.5).attr('fill', INK);
     [['raises the metric', PALETTE.blue], ['lowers the metric', PALETTE.vermillion]].forEach(([text, color], i) => {
-      const g = legend.append('g').attr('transform', `translate(${i * 150},0)`);
+      const g = legend.append('g').attr('transform', `translate(${i * 190},0)`);
       g.append('rect').attr('y', -9).attr('width', 14).attr('height', 10).attr('fill', color);
       g.append('text').attr('x', 19).attr('y', 0).text(`${text} (S ${i === 0 ? '> 0' : '< 0'})`);
     });
