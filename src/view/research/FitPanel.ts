@@ -223,6 +223,11 @@ export class FitPanel {
         : `Choose at most ${MAX_FIT_PARAMETERS} parameters (${parameterIds.length} chosen): a fit with more is rarely identifiable.`;
       return;
     }
+    if (parsed.rows.length < parameterIds.length) {
+      this.paramError.textContent = `${parsed.rows.length} observation${parsed.rows.length === 1 ? '' : 's'} cannot determine ${parameterIds.length} parameters: ` +
+        'add data or estimate fewer parameters.';
+      return;
+    }
     this.paramError.textContent = '';
     const { signal, token } = this.controls.begin(`Fitting ${parameterIds.length} parameter${parameterIds.length > 1 ? 's' : ''} to ${parsed.rows.length} observations…`);
     let fit: FitResult;

@@ -90,12 +90,15 @@ describe('FitPanel', () => {
     expect(backend.calls).toEqual([]);
   });
 
-  it('asks for parameters before fitting', async () => {
+  it('asks for parameters before fitting, and for at least as many observations as parameters', async () => {
     const { panel, backend } = mount();
     panel.setCsv('time_h,observable,value\n1,naltrexone_ng_per_ml,3.2\n');
     panel.setParameters([]);
     await panel.run();
     expect(panel.element.textContent).toContain('Choose at least one parameter to estimate.');
+    panel.setParameters(['ntx_cl', 'ntx_f_oral']);
+    await panel.run();
+    expect(panel.element.textContent).toContain('1 observation cannot determine 2 parameters: add data or estimate fewer parameters.');
     expect(backend.calls).toEqual([]);
   });
 
