@@ -1,7 +1,14 @@
 import { wrap, type Remote } from 'comlink';
 import type { SimulationResult } from '../../engine/result';
 import type { Scenario } from '../../engine/scenario/types';
-import type { EngineMethod, EngineWorkerApi, PingReply, PopulationOptions, PopulationResult } from '../../../workers/protocol';
+import {
+  PROTOCOL_VERSION,
+  type EngineMethod,
+  type EngineWorkerApi,
+  type PingReply,
+  type PopulationOptions,
+  type PopulationResult,
+} from '../../../workers/protocol';
 import { EngineCallError, type CallOptions, type EngineClient } from './types';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { spawnEngineWorker } from './spawnEngineWorker';
@@ -163,6 +170,17 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
     slot.remote.ping().then(
       (reply) => {
         if (slot.dead) return;
+        if (reply?.protocol !== PROTOCOL_VERSION) {
+          // A worker script from another build (a stale cache after a deploy): its messages cannot be trusted.
+          kill(
+            slot,
+            'WORKER_CRASH',
+            `The engine worker speaks protocol ${String(reply?.protocol)}, this page expects ${PROTOCOL_VERSION}: ` +
+              'reload the page to get matching files.',
+            true,
+          );
+          return;
+        }
         slot.answered = true;
         startupFailures = 0;
         const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;

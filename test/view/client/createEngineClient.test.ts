@@ -59,6 +59,21 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
     client.dispose();
   });
 
+  it('refuses a worker that speaks another protocol version, and stops retrying after maxStartupFailures', async () => {
+    const factory = fakeWorkerFactory(() => ({
+      ping: () => ({ protocol: 2, at_ms: 0, lock: null }),
+      simulate: () => new Promise(() => {}), // would never answer: only the version check can end the call
+    }));
+    const client = createEngineClient({ createWorker: factory.create, maxStartupFailures: 2 });
+    const e = await rejection(client.simulate(script({ kind: 'answer', tag: 1 })));
+    expect(e.code).toBe('WORKER_CRASH');
+    expect(e.message).toMatch(/protocol 2.*expects 1/);
+    await sleep(20);
+    expect(factory.made).toHaveLength(2); // the first and one respawn, then no more
+    expect(client.counters()).toMatchObject({ live: 0, inFlight: 0 });
+    client.dispose();
+  });
+
   it('ping() answers with the protocol version', async () => {
     const { client } = setup();
     await expect(client.ping()).resolves.toMatchObject({ protocol: 1 });
