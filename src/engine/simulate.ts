@@ -109,12 +109,12 @@ export function prepareSimulation(input: unknown): Prepared {
 }
 
 /** Doses → events on model states, sorted by time (stable: naltrexone before agonist at equal times). */
-function toEvents(model: Model, doses: readonly DoseEvent[], agonist: readonly DoseEvent[], shift = 0): Event[] {
+function toEvents(model: Model, doses: readonly DoseEvent[], agonist: readonly DoseEvent[]): Event[] {
   const events: Event[] = [];
   const add = (list: readonly DoseEvent[], target: string) => {
     const d = model.doseTargets[target];
     if (!d) return;
-    for (const dose of list) events.push({ t: dose.time_h + shift, state: d.state, amount: dose.amount_mg * d.scale });
+    for (const dose of list) events.push({ t: dose.time_h, state: d.state, amount: dose.amount_mg * d.scale });
   };
   add(doses, 'naltrexone');
   add(agonist, 'agonist');
@@ -180,11 +180,10 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array):
   const y = new Float64Array(n);
   model.init(p, y);
 
-  // An opioid-dependent patient: run the agonist regimen in before t = 0 so that receptors and endorphin tone have
-  // adapted to it (the first DEPENDENCE_RUN_IN_H hours of the agonist regimen, shifted to end at t = 0).
+  // An opioid-dependent patient: the agonist has been taken, in the pattern the scenario starts with, for
+  // DEPENDENCE_RUN_IN_H hours before t = 0, so receptors and endorphin tone have adapted to it.
   if (scenario.comedication?.dependent && resolved.agonistDoses.length > 0) {
-    const runIn = resolved.agonistDoses.filter((d) => d.time_h < DEPENDENCE_RUN_IN_H);
-    const pre = toEvents(model, [], runIn, -DEPENDENCE_RUN_IN_H);
+    const pre = toEvents(model, [], dependenceRunIn(resolved.agonistDoses));
     const status = integrateOver(integrator, sys, y, -DEPENDENCE_RUN_IN_H, 0, pre, EMPTY, () => {}, options, stats);
     if (status.code !== 'ok') return failure(withContext(status, 'during the opioid run-in before t = 0'), scenario);
   }
@@ -233,6 +232,21 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array):
     stats,
     scenario,
   };
+}
+
+/**
+ * The run-in doses of a dependent patient: the first agonist dose repeated at the regimen's first interval
+ * (24 h when there is only one dose) backwards from the first dose, over DEPENDENCE_RUN_IN_H hours before t = 0.
+ * It does not depend on the scenario's duration: a 48-h scenario gets the same 28 days of run-in as a 90-day one.
+ */
+export function dependenceRunIn(agonist: readonly DoseEvent[]): DoseEvent[] {
+  const first = agonist[0];
+  const tau = agonist.length > 1 && agonist[1].time_h > first.time_h ? agonist[1].time_h - first.time_h : 24;
+  const doses: DoseEvent[] = [];
+  for (let k = Math.floor((first.time_h + DEPENDENCE_RUN_IN_H) / tau); k >= 1; k--) {
+    doses.push({ time_h: first.time_h - k * tau, amount_mg: first.amount_mg });
+  }
+  return doses;
 }
 
 function withContext(status: Status, where: string): Status {

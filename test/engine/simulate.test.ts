@@ -107,3 +107,26 @@ describe('simulate() on the LDN model', () => {
     expect(b / a).toBeCloseTo(0.5, 4);
   });
 });
+
+describe('dependenceRunIn()', () => {
+  it('repeats the first agonist dose at the first interval for 28 days before the first dose, whatever the duration', async () => {
+    const { dependenceRunIn, DEPENDENCE_RUN_IN_H } = await import('../../src/engine/simulate');
+    const pre = dependenceRunIn([{ time_h: 0, amount_mg: 10 }, { time_h: 4, amount_mg: 10 }]);
+    expect(pre.length).toBe(DEPENDENCE_RUN_IN_H / 4); // 168 doses q4h over 672 h
+    expect(pre[0].time_h).toBe(-DEPENDENCE_RUN_IN_H);
+    expect(pre[pre.length - 1].time_h).toBe(-4);
+    expect(pre.every((d) => d.amount_mg === 10)).toBe(true);
+    // a single dose: daily
+    expect(dependenceRunIn([{ time_h: 8, amount_mg: 30 }]).length).toBe(28);
+  });
+
+  it('makes a short (48 h) dependent scenario start adapted: receptor signal from morphine is already in place at t = 0', () => {
+    const base = { version: 1, duration_h: 48, output_step_h: 1, regimen: '50 mg q24h x 2 at 08:00' };
+    const dep = simulate({ ...base, comedication: { drug: 'morphine', regimen: '10 mg q4h x 12', dependent: true } });
+    const naive = simulate({ ...base, comedication: { drug: 'morphine', regimen: '10 mg q4h x 12', dependent: false } });
+    expect(dep.status.code).toBe('ok');
+    // At t = 0 the dependent patient carries morphine from the run-in; the naive one has none.
+    expect(dep.observables.agonist_ng_per_ml[0]).toBeGreaterThan(0);
+    expect(naive.observables.agonist_ng_per_ml[0]).toBe(0);
+  });
+});
