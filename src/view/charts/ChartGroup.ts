@@ -659,7 +659,7 @@ export class ChartGroup {
         const bv = document.createElement('b');
         bv.textContent = `${formatValue(b, digits)}${unit}`;
         item.append(bv);
-        if (a !== null) item.append(` (A ${formatValue(a, digits)}${unit})`);
+        if (a !== null) item.append(` (A ${formatValue(a, digits)})`);
         el.append(item);
       }
   }

@@ -78,7 +78,7 @@ export const OPIOID_SYSTEM_PANEL: PanelSpec = {
 export const MICROGLIA_PANEL: PanelSpec = {
   id: 'microglia',
   title: 'Microglia activation (TLR4 pathway)',
-  unit: '% activated',
+  unit: '%',
   digits: 2,
   series: [
     { observable: 'microglia_activation', label: 'Microglia activation', color: PALETTE.green, factor: 100 },

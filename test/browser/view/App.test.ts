@@ -55,7 +55,7 @@ describe('the opening view (issue 2)', () => {
     const readout = root.querySelector('.readout')!;
     expect(readout.querySelector('.readout-time')?.textContent).toBe('Day 3, 00:00');
     const occ = readout.querySelector('[data-observable="mor_occupancy"]')?.textContent ?? '';
-    expect(occ).toMatch(/MOR occupancy: [\d.]+ % \(A [\d.]+ %\)/);
+    expect(occ).toMatch(/MOR occupancy: [\d.]+ % \(A [\d.]+\)/);
     // one crosshair line per visible panel, all at the same x
     const xs = [...root.querySelectorAll('g.crosshair line')].map((l) => l.getAttribute('x1'));
     expect(xs.length).toBeGreaterThanOrEqual(2);
