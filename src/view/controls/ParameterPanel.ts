@@ -118,7 +118,11 @@ export class ParameterPanel {
     const error = h('p', { class: 'field-error', id: errId, role: 'alert', 'data-error-for': spec.id });
     const row = h('div', { class: 'param', 'data-param-row': spec.id },
       h('div', { class: 'param-head' }, h('label', { for: id, title: tooltip }, label), infoButton),
-      h('div', { class: 'param-body' }, slider, number, h('span', { class: 'unit' }, spec.unit), reset),
+      h('div', { class: 'param-body' }, slider, number, h('span', { class: 'unit' }, spec.unit), reset,
+        // the slider's range under its ends (the slider itself announces its value with aria-valuetext)
+        h('div', { class: 'param-range', 'aria-hidden': 'true' },
+          h('span', {}, trimZeros(formatValue(spec.min, 4))),
+          h('span', {}, `${spec.scale === 'log' ? 'log scale · ' : ''}${trimZeros(formatValue(spec.max, 4))}`))),
       info, error);
     const control: Control = { spec, slider, number, reset, row, error };
     this.controls.set(spec.id, control);
@@ -178,4 +182,9 @@ export class ParameterPanel {
     for (const c of this.controls.values()) this.showValue(c);
     this.options.onChange(this.getOverrides(), e.timeStamp || performance.now());
   }
+}
+
+/** "0.0500" → "0.05", "250.0000" → "250" (exponent forms are left alone). */
+function trimZeros(text: string): string {
+  return /e/.test(text) || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }

@@ -45,6 +45,15 @@ export function tmaxAfterDose(r: SimulationResult): number {
   return Number.isFinite(dose) ? t - dose : NaN;
 }
 
+/** Highest withdrawal indicator over the run; NaN without an opioid co-medication (the row is then left out). */
+export function withdrawalPeak(r: SimulationResult): number {
+  const y = r.observables.withdrawal_index;
+  if (!y || r.agonistDoses.length === 0) return NaN;
+  let hi = -Infinity;
+  for (let i = 0; i < y.length; i++) if (Number.isFinite(y[i]) && y[i] > hi) hi = y[i];
+  return Number.isFinite(hi) ? hi : NaN;
+}
+
 export const METRIC_ROWS: readonly MetricRow[] = [
   { id: 'ntx_cmax', label: 'Naltrexone Cmax', unit: 'ng/mL', value: m('ntx_cmax_ng_per_ml'), format: fixed(2), diff: true },
   { id: 'ntx_tmax', label: 'Naltrexone Tmax (after the dose before the peak)', unit: 'h', value: tmaxAfterDose, format: fixed(2), diff: true },
@@ -61,5 +70,6 @@ export const METRIC_ROWS: readonly MetricRow[] = [
   { id: 'density', label: 'Receptor density, peak change', unit: '%', value: m('mor_density_rel_max', 100, -1), format: signed(1), diff: true },
   { id: 'il6', label: 'IL-6, last-day mean vs baseline', unit: '%', value: m('il6_rel_mean_last24h', 100, -1), format: signed(2), diff: true },
   { id: 'tnf', label: 'TNF-α, last-day mean vs baseline', unit: '%', value: m('tnf_rel_mean_last24h', 100, -1), format: signed(2), diff: true },
+  { id: 'withdrawal', label: 'Withdrawal indicator, peak (co-medication)', unit: 'baseline signal', value: withdrawalPeak, format: fixed(3), diff: true },
   { id: 'total_dose', label: 'Total naltrexone given', unit: 'mg', value: m('total_dose_mg'), format: fixed(1), diff: true },
 ];

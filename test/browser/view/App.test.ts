@@ -163,9 +163,13 @@ describe('co-medication', () => {
     const { root } = await ready();
     const panel = root.querySelector<HTMLElement>('[data-panel="comedication"]')!;
     expect(panel.hidden).toBe(true);
+    expect(root.querySelector('[data-metric="withdrawal"]')).toBeNull();
     await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('[data-field="comedication.drug"]')!, 'morphine');
     await until(() => !panel.hidden && pathOf(root, 'agonist_signal_rel').length > 0, 'the co-medication chart');
     expect(t!.app.scenario().comedication).toEqual({ drug: 'morphine', regimen: '10 mg q4h x 42', dependent: false });
+    // the withdrawal row appears only with a co-medication
+    await until(() => !!root.querySelector('[data-metric="withdrawal"]'), 'the withdrawal metric');
+    expect(root.querySelector('[data-metric="withdrawal"] [data-run="B"]')!.textContent).toMatch(/^-?\d+\.\d{3}$/);
     const reg = root.querySelector<HTMLInputElement>('[data-field="comedication.regimen"]')!;
     await userEvent.clear(reg);
     await userEvent.type(reg, '10 mg q4h x -3');
