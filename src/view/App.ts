@@ -228,12 +228,12 @@ export class App {
     const d = decodeUrlState(hash, { parameterSpecs: specs });
     if (!d.current) return false;
     if (!d.current.ok) {
-      this.setStatus(`The link could not be opened — ${d.current.status.message}`, true);
+      this.setStatus(`The link could not be opened — ${d.current.status.message} Showing the default scenarios instead.`, true, true);
       return false;
     }
     const cur = this.validate(d.current.scenario);
     if (!cur.ok) {
-      this.setStatus(`The link could not be opened — ${cur.status.message}`, true);
+      this.setStatus(`The link could not be opened — ${cur.status.message} Showing the default scenarios instead.`, true, true);
       return false;
     }
     this.setLog(d.log);
@@ -324,7 +324,7 @@ export class App {
     }
     this.currentRun = { scenario, result };
     if (result.status.code === 'ok') {
-      if (this.statusIsError) this.setStatus('');
+      if (this.statusIsError && !this.statusSticky) this.setStatus('');
       if (this.options.autosave !== false) saveLastGood({ current: scenario, pinned: this.pinned?.scenario });
     } else {
       this.setStatus(`The simulation stopped early (${result.status.code}): ${result.status.message} The part computed before the failure is drawn.`, true);
@@ -443,7 +443,10 @@ export class App {
   }
 
   private statusIsError = false;
-  private setStatus(text: string, error = false): void {
+  /** A sticky message (a broken link) stays until the user changes something, not just until the next run. */
+  private statusSticky = false;
+  private setStatus(text: string, error = false, sticky = false): void {
+    this.statusSticky = sticky;
     this.status.textContent = text;
     this.statusIsError = error && text !== '';
     this.status.classList.toggle('error', this.statusIsError);

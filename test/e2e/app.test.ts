@@ -174,6 +174,16 @@ describe('the built app in headless Chromium', () => {
     await both.page.close();
   });
 
+  it('opens a broken link on the default view and says why, naming the link', async () => {
+    const { page, problems } = await open(`${base}#s=1.bm90IGpzb24`); // base64url of "not json"
+    const status = await page.textContent('[data-status]');
+    expect(status).toMatch(/link could not be opened/);
+    expect(status).toMatch(/url:/);
+    expect(await page.textContent('.scenario-key')).toContain('LDN 4.5 mg nightly');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows a visible focus ring on every keyboard stop (first 60 Tab presses)', async () => {
     const { page, problems } = await open();
     const seen: string[] = [];
