@@ -174,6 +174,31 @@ describe('the built app in headless Chromium', () => {
     await both.page.close();
   });
 
+  it('dragging a slider fast draws live updates and ends on the curve of the last position (stale runs dropped)', async () => {
+    const { page, problems } = await open();
+    const slider = page.locator('input[data-param="ntx_cl"]');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.evaluate(() => performance.clearMeasures());
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 4, y, { steps: 40 }); // 40 input events, no waiting
+    await page.mouse.up();
+    await page.waitForFunction(() => (globalThis as { ldnLab?: { client: { counters(): { inFlight: number } } } }).ldnLab!.client.counters().inFlight === 0);
+    await page.waitForTimeout(400); // the URL is written 150 ms after the last change
+    const delivered = await page.evaluate(() => performance.getEntriesByName('ldn:update').length);
+    expect(delivered).toBeGreaterThanOrEqual(1);
+    expect(delivered).toBeLessThan(40); // superseded runs were dropped, not all drawn
+    const final = await page.getAttribute('path[data-observable="naltrexone_ng_per_ml"][data-run="B"]', 'd');
+    // a fresh page on the final URL computes the final scenario from scratch: the same curve
+    const fresh = await open(page.url());
+    expect(await fresh.page.getAttribute('path[data-observable="naltrexone_ng_per_ml"][data-run="B"]', 'd')).toBe(final);
+    expect([...problems, ...fresh.problems]).toEqual([]);
+    await fresh.page.close();
+    await page.close();
+  });
+
   it('opens a broken link on the default view and says why, naming the link', async () => {
     const { page, problems } = await open(`${base}#s=1.bm90IGpzb24`); // base64url of "not json"
     const status = await page.textContent('[data-status]');
