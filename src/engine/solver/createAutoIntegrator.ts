@@ -3,6 +3,10 @@ import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from
 import { createDopri5 } from './dopri5';
 import { createRodas4 } from './rodas4';
 
+/** Explicit steps before a failed stiff trial may be retried (doubling per failure up to BACKOFF_MAX). */
+const BACKOFF_START = 500;
+const BACKOFF_MAX = 64_000;
+
 /** Which method 'auto' is using now, and how often it switched (for benchmarks and tests). */
 export interface AutoIntegrator extends Integrator {
   readonly mode: 'dopri5' | 'rodas4';
@@ -14,7 +18,9 @@ export interface AutoIntegrator extends Integrator {
  * DOPRI5 while the step is set by accuracy; when DOPRI5's h·|λ| test says stability limits the step, continue
  * from that point with RODAS. Go back when RODAS finds the problem non-stiff (h·‖J‖∞ < 3.25), or when its steps
  * are not at least rodasCostRatio(n) times DOPRI5's stable step 3.25/|λ| — mild stiffness, where the cheaper
- * explicit steps win; DOPRI5 then ignores stiffness until |λ| has doubled (no ping-pong).
+ * explicit steps win; DOPRI5 then ignores stiffness until |λ| has doubled or for a number of steps that starts
+ * at 500 and doubles with every failed trial (no ping-pong, and a bounded price for a wrong call when the
+ * stiffness varies along the solution, as in Van der Pol).
  * The mode persists across segments (a dose does not change stiffness), and everything restarts explicit when
  * time goes backwards (a new run).
  */
@@ -24,6 +30,9 @@ export function createAutoIntegrator(): AutoIntegrator {
   let mode: 'dopri5' | 'rodas4' = 'dopri5';
   let lastEnd = -Infinity;
   let switches = 0;
+  /** Explicit steps to stay explicit after a failed stiff trial; doubles per failure, resets when RODAS pays. */
+  let backoff = BACKOFF_START;
+  let wonAtSwitch = 0;
 
   function integrate(
     sys: OdeSystem,
@@ -41,7 +50,8 @@ export function createAutoIntegrator(): AutoIntegrator {
       mode = 'dopri5';
       explicit.reset();
       stiff.reset();
-      explicit.stiffLambdaFloor = 0;
+      explicit.suppressStiffness(0, 0);
+      backoff = BACKOFF_START;
     }
     let t = t0;
     // Each pass either finishes the segment or switches once; the cap only guards against a detector loop.
@@ -57,10 +67,15 @@ export function createAutoIntegrator(): AutoIntegrator {
       t = at;
       if (mode === 'dopri5') {
         stiff.explicitLambda = explicit.lambda;
+        wonAtSwitch = stiff.windowsWon;
         mode = 'rodas4';
       } else {
-        // Not worth it at this |λ|: stay explicit until the problem is twice as stiff as it is now.
-        if (stiff.stopReason === 'cost') explicit.stiffLambdaFloor = 2 * (stiff.spectralRadius || stiff.explicitLambda);
+        if (stiff.windowsWon > wonAtSwitch) backoff = BACKOFF_START;
+        if (stiff.stopReason === 'cost') {
+          // Not worth it at this |λ|: stay explicit until the problem is twice as stiff, or for `backoff` steps.
+          explicit.suppressStiffness(2 * stiff.explicitLambda, backoff);
+          backoff = Math.min(2 * backoff, BACKOFF_MAX);
+        }
         mode = 'dopri5';
       }
       switches++;

@@ -51,8 +51,6 @@ const UROUND = 2.220446049250313e-16;
 const STIFF_HLAMB = 2.8;
 const STIFF_COUNT = 15;
 const NONSTIFF_COUNT = 6;
-/** Accepted steps after which a raised stiffness floor lapses. */
-const FLOOR_STEPS = 5000;
 /** Consecutive non-finite trial steps (each shrinking h tenfold) before giving up. */
 const MAX_NONFINITE_RETRIES = 30;
 
@@ -65,19 +63,21 @@ export interface Dopri5Config {
 }
 
 export interface Dopri5Integrator extends Integrator {
-  /** True when the last integrate() call detected stiffness (h·|λ| > 3.25 on 15 accepted steps). */
+  /** True when the last integrate() call detected stiffness (h·|λ| > 2.8 on 15 accepted steps). */
   readonly stiffDetected: boolean;
-  /** |λ| estimate (1/h) from the last accepted step's stiffness test (h·|λ| / h), 0 before any. */
-  readonly lambda: number;
-  /**
-   * Stiffness is only reported (and stopWhenStiff only stops) when |λ| exceeds this (default 0). 'auto' raises it
-   * after finding the stiff method not worth its cost, so that the explicit method is not interrupted again
-   * until the problem gets stiffer. It lapses after FLOOR_STEPS accepted steps, so that a wrong call (made in
-   * one regime of a problem whose stiffness changes) costs a bounded amount of work.
-   */
-  stiffLambdaFloor: number;
   /** With stopWhenStiff: the time at which the last integrate() stopped early for stiffness, else NaN. */
   readonly switchAt: number;
+  /** |λ| estimate (1/h) from the last accepted step's stiffness test (h·|λ| / h), 0 before any. */
+  readonly lambda: number;
+  /** Stiffness is only reported (and stopWhenStiff only stops) when |λ| exceeds this (0 unless suppressed). */
+  readonly stiffLambdaFloor: number;
+  /**
+   * Ignore stiffness up to |λ| = floor for the next `steps` accepted steps. 'auto' calls this after finding the
+   * stiff method not worth its cost, so that the explicit method is not interrupted again at once; the floor
+   * lapses, so that a wrong call (made in one regime of a problem whose stiffness changes) costs a bounded
+   * amount of work.
+   */
+  suppressStiffness(floor: number, steps: number): void;
 }
 
 export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
@@ -349,9 +349,9 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     get stiffLambdaFloor(): number {
       return stiffLambdaFloor;
     },
-    set stiffLambdaFloor(v: number) {
-      stiffLambdaFloor = v;
-      floorSteps = v > 0 ? FLOOR_STEPS : 0;
+    suppressStiffness(floor: number, steps: number): void {
+      stiffLambdaFloor = floor;
+      floorSteps = steps;
     },
   };
 }

@@ -72,6 +72,8 @@ const NORM_EVERY = 8;
  * dose's absorption transient (where the accuracy-limited step is short) and the smooth stretch after it.
  */
 const COST_WINDOW = 200;
+/** Hand back at once when the loss in the current window exceeds this many of our own steps. */
+const COST_LOSS = 30;
 
 /**
  * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian and one
@@ -97,8 +99,8 @@ export interface Rodas4Integrator extends Integrator {
   readonly switchAt: number;
   /** Why it stopped early: 'nonstiff' (h·‖J‖∞ small) or 'cost' (steps too short to pay for themselves). */
   readonly stopReason: 'nonstiff' | 'cost' | '';
-  /** Current estimate of |λ|max of J (1/h), by power iteration; 0 before any. */
-  readonly spectralRadius: number;
+  /** Cost windows closed with a net saving so far (for 'auto': evidence that the stiff method pays). */
+  readonly windowsWon: number;
   /**
    * |λ| (1/h) that limits the explicit method, as estimated by it when it detected stiffness; 0 disables the
    * cost test. Setting it starts a new cost window. Set by 'auto'.
@@ -116,15 +118,13 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let stages: Float64Array[] = [];
   const hcrow = new Float64Array(5);
   let jac = dy1, lu = dy1;
-  /** Power-iteration vector for the spectral radius of J (kept between steps so the estimate keeps converging). */
-  let pv = dy1;
   let piv = new Int32Array(0);
   let pattern: LuPattern = createLuPattern(0);
   /**
    * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
    * double held in a closure on every write (a heap allocation per step); a typed-array slot never allocates.
    */
-  const ctl = new Float64Array(5);
+  const ctl = new Float64Array(4);
   /** Step proposed at the end of the previous segment (0: none). */
   const H_NEXT = 0;
   /** Gustafsson controller memory: last accepted step and error. */
@@ -132,8 +132,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   const ERRACC = 2;
   /** Cost window: explicit steps saved minus what our steps cost. */
   const SAVED = 3;
-  /** Last spectral-radius estimate (for 'auto'). */
-  const RHO = 4;
   ctl[ERRACC] = 1;
   let switchAt = NaN;
   let stopReason: 'nonstiff' | 'cost' | '' = '';
@@ -141,6 +139,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let jacCount = 0;
   /** Cost window length in accepted steps (persists across segments; its sum is ctl[SAVED]). */
   let windowSteps = 0;
+  let windowsWon = 0;
 
   function allocate(size: number): void {
     n = size;
@@ -151,7 +150,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     stages = [ak1, ak2, ak3, ak4, ak5, ak6];
     rc0 = new Float64Array(n); rc1 = new Float64Array(n); rc2 = new Float64Array(n); rc3 = new Float64Array(n);
     jac = new Float64Array(n * n); lu = new Float64Array(n * n);
-    pv = new Float64Array(n).fill(1 / Math.sqrt(n));
     piv = new Int32Array(n);
     pattern = createLuPattern(n);
   }
@@ -210,28 +208,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     stats.rhsEvals += n;
   }
 
-  /**
-   * One power-iteration step on J with the kept vector pv: returns ‖J·pv‖ (pv has unit norm), an estimate of
-   * the spectral radius |λ|max that sharpens from step to step while J changes slowly; tmp is scratch.
-   */
-  function spectralRadiusStep(): number {
-    let norm2 = 0;
-    for (let i = 0; i < n; i++) {
-      const r = i * n;
-      let s2 = 0;
-      for (let j = 0; j < n; j++) s2 += jac[r + j] * pv[j];
-      tmp[i] = s2;
-      norm2 += s2 * s2;
-    }
-    const norm = Math.sqrt(norm2);
-    if (!(norm > 0 && Number.isFinite(norm))) {
-      pv.fill(1 / Math.sqrt(n));
-      return 0;
-    }
-    for (let i = 0; i < n; i++) pv[i] = tmp[i] / norm;
-    return norm;
-  }
-
   /** ‖J‖∞ = max_i Σ_j |J_ij| ≥ spectral radius. */
   function jacNormInf(): number {
     let m = 0;
@@ -288,7 +264,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let singularRetries = 0;
     let nonstiffRun = 0;
     let jnorm = Infinity;
-    let rho = 0;
     const costRatio = rodasCostRatio(n);
 
     for (;;) {
@@ -306,11 +281,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       if (needJac) {
         // dy1 = f(t, y) is current (computed at segment start or after the last accepted step).
         jacobian(sys, t, y, stats);
-        if (stopWhenNonstiff) {
-          if (jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
-          rho = spectralRadiusStep();
-          ctl[RHO] = rho;
-        }
+        if (stopWhenNonstiff && jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
         if (!autonomous) {
           const delt = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t)));
           sys.rhs(t + delt, y, tmp);
@@ -439,17 +410,15 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
           if (h * jnorm >= NONSTIFF_HNORM) nonstiffRun = 0;
           else if (hnew < 1.2 * h) nonstiffRun++;
           // Cost test: this step of length h would have taken the explicit method h·|λ|/3.25 steps (its
-          // stability limit) and costs us costRatio of them. |λ| is the current power-iteration estimate (the explicit method's own estimate until that
-          // has settled), so that stiffness varying along the solution (Van der Pol) is judged where it is.
-          // Summed over a window, so that a short dose transient does not hand back a problem that is stiff for
-          // the rest of the day.
-          // Only steps where stability would limit the explicit method (h·|λ|/3.25 ≥ 1) count: in transients
-          // (after a dose, across a Van der Pol jump) both methods are limited by accuracy and the comparison
-          // says nothing about stiffness.
+          // stability limit) and costs us costRatio of them. |λ| is the explicit method's own estimate when it
+          // detected stiffness: it sees the directions the solution actually moves in. (Neither the spectral
+          // radius of J nor |λ| along our error vector will do: states that sit at exactly zero — the agonist
+          // compartments without co-medication — have fast modes that cannot grow, so the explicit method steps
+          // past their limit unharmed; and an L-stable method's error vector has no stiff component at all.)
           if (explicitLambda > 0) {
-            const gain = (h * (rho > 0 ? rho : explicitLambda)) / NONSTIFF_HNORM;
-            if (gain >= 1) {
-              ctl[SAVED] += gain - costRatio;
+            const gain = (h * explicitLambda) / NONSTIFF_HNORM;
+            if (gain >= 1 || (hnew < 1.2 * h && hnew * 1.2 > h)) {
+              ctl[SAVED] += Math.max(gain, 1) - costRatio;
               windowSteps++;
             }
           }
@@ -458,9 +427,11 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
           ctl[H_NEXT] = hnew;
           return OK;
         }
-        let costly = false;
+        // Costly: a net loss over a full window, or already more than COST_LOSS of our steps' worth of work.
+        let costly = ctl[SAVED] < -COST_LOSS * costRatio;
         if (windowSteps >= COST_WINDOW) {
-          costly = ctl[SAVED] < 0;
+          costly ||= ctl[SAVED] < 0;
+          if (ctl[SAVED] >= 0) windowsWon++;
           ctl[SAVED] = 0;
           windowSteps = 0;
         }
@@ -496,8 +467,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     get stopReason() {
       return stopReason;
     },
-    get spectralRadius(): number {
-      return ctl[RHO];
+    get windowsWon(): number {
+      return windowsWon;
     },
     get explicitLambda(): number {
       return explicitLambda;

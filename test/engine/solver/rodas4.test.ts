@@ -87,8 +87,6 @@ describe('createRodas4', () => {
       expect(r.stopReason).toBe('cost');
       expect(r.switchAt).toBeGreaterThan(0);
       expect(r.switchAt).toBeLessThan(200);
-      // The power iteration finds |λ|max = 60 (the fast modes), not the oscillator's 1.
-      expect(r.spectralRadius).toBeCloseTo(60, 6);
     });
 
     it('keeps going when its steps are far longer than the explicit stable step (λ = 1e4)', () => {
