@@ -25,7 +25,8 @@ describe('simulatePopulation', () => {
     // exactly on order statistics 5, 50, 95) the 5th percentile of concentration is the subject with the 95th
     // percentile of CL, the median the median, and so on — each checked against simulate() at that CL.
     const N = 101;
-    const r = simulatePopulation(scenario, { subjects: N, seed: 11, variability: { ntx_cl: 0.35 } });
+    // The same tolerance as simulate()'s default, so that identical parameters give identical numbers.
+    const r = simulatePopulation(scenario, { subjects: N, seed: 11, variability: { ntx_cl: 0.35 }, rtol: 1e-6 });
     expect(r.status.code).toBe('ok');
     const cl = Float64Array.from(r.parameters.ntx_cl).sort();
     for (const [q, clRank] of [['5', 95], ['50', 50], ['95', 5]] as const) {
@@ -36,6 +37,19 @@ describe('simulatePopulation', () => {
       for (let k = 1; k < ref.length; k++) worst = Math.max(worst, Math.abs(band[k] - ref[k]) / Math.max(ref[k], 1e-3));
       // Both are the same ODE solved at rtol 1e-6; identical parameters give identical numbers.
       expect(worst, `percentile ${q}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('solves subjects at rtol 1e-4 by default, within 1e-3 of the peak of bands solved at 1e-7', () => {
+    const opts = { subjects: 15, seed: 5, variability: { ntx_cl: 0.3, ntx_ka: 0.3 } };
+    const loose = simulatePopulation(scenario, opts);
+    const tight = simulatePopulation(scenario, { ...opts, rtol: 1e-7 });
+    for (const id of ['naltrexone_ng_per_ml', 'mor_occupancy']) {
+      for (const q of ['5', '50', '95']) {
+        const a = loose.bands[id][q], b = tight.bands[id][q];
+        const peak = Math.max(...b);
+        for (let k = 0; k < a.length; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-3 * peak);
+      }
     }
   });
 
@@ -55,6 +69,7 @@ describe('simulatePopulation', () => {
     expect(simulatePopulation(scenario, { subjects: 5, seed: 1, variability: { nope: 0.3 } }).status.field).toBe('population.variability.nope');
     expect(simulatePopulation(scenario, { subjects: 5, seed: 1, variability: { ntx_cl: -1 } }).status.field).toBe('population.variability.ntx_cl');
     expect(simulatePopulation(scenario, { subjects: 5, seed: NaN, variability: {} }).status.field).toBe('population.seed');
+    expect(simulatePopulation(scenario, { subjects: 5, seed: 1, variability: {}, rtol: 0.5 }).status.field).toBe('population.rtol');
     expect(simulatePopulation({ version: 1 }, { subjects: 5, seed: 1, variability: {} }).status.code).toBe('INVALID_INPUT');
   });
 });
