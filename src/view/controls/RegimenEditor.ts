@@ -31,7 +31,7 @@ export class RegimenEditor {
   readonly element: HTMLElement;
   private plan: RegimenPlan = { steps: [], skip: [] };
   private duration_h = 168;
-  private readonly text: HTMLInputElement;
+  private readonly text: HTMLTextAreaElement;
   private readonly stepsBox: HTMLElement;
   private readonly at: HTMLInputElement;
   private readonly skip: HTMLInputElement;
@@ -44,8 +44,9 @@ export class RegimenEditor {
     const textId = uniqueId('regimen-text');
     const errId = uniqueId('regimen-error');
     this.error = h('p', { class: 'field-error', id: errId, role: 'alert', 'data-error-for': 'regimen' });
-    this.text = h('input', {
-      id: textId, type: 'text', class: 'regimen-text', 'data-field': 'regimen', spellcheck: 'false',
+    // a textarea, so a long titration stays readable; Enter is not needed (every valid edit applies at once)
+    this.text = h('textarea', {
+      id: textId, rows: 2, class: 'regimen-text', 'data-field': 'regimen', spellcheck: 'false',
       autocomplete: 'off', 'aria-describedby': errId,
       oninput: ((e: Event) => this.onText(e)) as EventListener,
     });

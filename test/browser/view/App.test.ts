@@ -122,7 +122,7 @@ describe('live parameters', () => {
   it('a regimen string that does not parse is refused with the field named; a good one redraws', async () => {
     const { root, updates } = await ready();
     const before = pathOf(root, 'naltrexone_ng_per_ml');
-    const input = root.querySelector<HTMLInputElement>('input[data-field="regimen"]')!;
+    const input = root.querySelector<HTMLTextAreaElement>('textarea[data-field="regimen"]')!;
     await userEvent.clear(input);
     await userEvent.type(input, '4.5 mg q24h x banana');
     const err = root.querySelector('[data-error-for="regimen"]')!;
@@ -213,7 +213,7 @@ describe('state', () => {
       ['Metric', 'Unit', 'B: LDN 4.5 mg nightly', 'A: LDN 4.5 mg nightly', 'B − A']);
     expect(root.querySelector('[data-metric="occ_peak"] .diff')!.textContent).toBe('0.0');
     // change B, then swap: B's new curve becomes A and the old one comes back as B
-    const input = root.querySelector<HTMLInputElement>('input[data-field="regimen"]')!;
+    const input = root.querySelector<HTMLTextAreaElement>('textarea[data-field="regimen"]')!;
     await userEvent.clear(input);
     await userEvent.type(input, '50 mg q24h x 7');
     await until(() => pathOf(root, 'mor_occupancy', 'B') !== ldn && t!.app.scenario().regimen === '50 mg q24h x 7', '50 mg drawn');
@@ -226,7 +226,7 @@ describe('state', () => {
   it('autosaves the last good scenario and opens it next time', async () => {
     localStorage.clear();
     const first = await ready({ autosave: true });
-    const input = first.root.querySelector<HTMLInputElement>('input[data-field="regimen"]')!;
+    const input = first.root.querySelector<HTMLTextAreaElement>('textarea[data-field="regimen"]')!;
     await userEvent.clear(input);
     await userEvent.type(input, '3 mg q24h x 5 at 21:00');
     await until(() => (localStorage.getItem('ldn-lab:last-good:v1') ?? '').includes('3 mg q24h x 5 at 21:00'), 'the autosave');
