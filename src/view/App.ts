@@ -121,11 +121,12 @@ export class App {
         h('p', { class: 'hint' }, 'Naltrexone blocks opioid analgesics and can precipitate withdrawal: shown for teaching.'),
         this.comed.element),
       h('section', { class: 'card' }, h('h2', {}, 'Model parameters'),
-        h('p', { class: 'hint' }, 'Hover a name or press its “i” button for the meaning, range and source.'), this.params.element));
+        h('p', { class: 'hint' }, 'Hover a name or press its “i” button for the meaning, range and source.'),
+        this.resetAllButton(), this.params.element));
 
     // ---------- main: toolbar, charts, metrics ----------
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-status': '' });
-    this.busy = h('span', { class: 'busy', 'aria-hidden': 'true' });
+    this.busy = h('span', { class: 'busy', 'aria-hidden': 'true', hidden: true }, 'Simulating…');
     const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chart and comparison tools' },
       h('div', { class: 'tool-group' },
         this.button('pin', 'Pin B as A', () => this.pin(), 'Keep the current curves as dashed ghost curves (A) to compare against'),
@@ -170,7 +171,10 @@ export class App {
 
     this.loop = createUpdateLoop(options.client, {
       draw: (result, scenario) => this.onResult(result, scenario),
-      fail: (error) => this.setStatus(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}. The last good curves stay.`, true),
+      fail: (error) => {
+        this.updateBusy();
+        this.setStatus(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}. The last good curves stay.`, true);
+      },
     });
 
     document.addEventListener('keydown', this.onGlobalKey);
@@ -192,6 +196,7 @@ export class App {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.busyTimer);
     this.loop.cancel();
     clearTimeout(this.urlTimer);
     document.removeEventListener('keydown', this.onGlobalKey);
@@ -279,6 +284,7 @@ export class App {
     this.comed.set(v.scenario.comedication);
     this.params.set(this.specsFor(v.scenario.hypotheses), v.scenario.parameters ?? {});
     this.loop.request(v.scenario, inputTime);
+    this.updateBusy();
     if (updateUrl) this.scheduleUrl();
   }
 
@@ -312,11 +318,13 @@ export class App {
     this.setStatus('');
     this.current = v.scenario;
     this.loop.request(v.scenario, inputTime);
+    this.updateBusy();
     this.scheduleUrl();
   }
 
   private onResult(result: SimulationResult, scenario: Scenario): void {
     if (this.disposed) return;
+    this.updateBusy();
     if (result.status.code === 'INVALID_INPUT' || result.time_h.length === 0) {
       // nothing to draw: keep the last good curves and say why
       this.setStatus(`Refused — ${result.status.message || 'the simulation returned no data.'} The last good curves stay.`, true);
@@ -520,7 +528,29 @@ export class App {
     await this.importText(await file.text(), file.name);
   }
 
+  /** "Simulating…" appears only when a run takes longer than 200 ms, so quick updates do not make it flicker. */
+  private busyTimer: ReturnType<typeof setTimeout> | undefined;
+  private updateBusy(): void {
+    clearTimeout(this.busyTimer);
+    if (!this.loop.busy) {
+      this.busy.hidden = true;
+      return;
+    }
+    this.busyTimer = setTimeout(() => {
+      this.busy.hidden = !this.loop.busy || this.disposed;
+    }, 200);
+  }
+
   // ---------- small builders ----------
+  private resetAllButton(): HTMLElement {
+    const b = h('button', { type: 'button', class: 'small', 'data-control': 'reset-all-parameters' }, 'Reset all parameters');
+    b.addEventListener('click', (e) => {
+      this.params.set(this.specsFor(this.current.hypotheses), {});
+      this.edit({ parameters: undefined }, e.timeStamp || performance.now());
+    });
+    return h('div', { class: 'group-actions' }, b);
+  }
+
   private button(id: string, text: string, onClick: () => void, title?: string): HTMLButtonElement {
     const b = h('button', { type: 'button', 'data-control': id, title }, text);
     b.addEventListener('click', onClick);

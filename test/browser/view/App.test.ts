@@ -90,6 +90,28 @@ describe('live parameters', () => {
     expect(slider.getAttribute('aria-valuetext')).toMatch(/L\/h|L|\//);
   });
 
+  it('per-parameter, per-group and global resets bring back the defaults and the default curve', async () => {
+    const { root } = await ready();
+    const original = pathOf(root, 'naltrexone_ng_per_ml');
+    const slider = (id: string) => root.querySelector<HTMLInputElement>(`input[data-param="${id}"]`)!;
+    slider('ntx_cl').focus();
+    await userEvent.keyboard('{PageUp}');
+    slider('ntx_ka').focus();
+    await userEvent.keyboard('{PageUp}');
+    await until(() => Object.keys(t!.app.scenario().parameters ?? {}).length === 2, 'two overrides');
+    await userEvent.click(root.querySelector<HTMLButtonElement>('button[data-reset="ntx_cl"]')!);
+    expect(Object.keys(t!.app.scenario().parameters ?? {})).toEqual(['ntx_ka']);
+    await userEvent.click(root.querySelector<HTMLButtonElement>('button[data-reset-group="pk"]')!);
+    expect(t!.app.scenario().parameters).toBeUndefined();
+    await until(() => pathOf(root, 'naltrexone_ng_per_ml') === original, 'the default curve again');
+    slider('ntx_ka').focus();
+    await userEvent.keyboard('{PageDown}');
+    await until(() => t!.app.scenario().parameters?.ntx_ka !== undefined, 'an override');
+    await userEvent.click(root.querySelector<HTMLButtonElement>('[data-control="reset-all-parameters"]')!);
+    expect(t!.app.scenario().parameters).toBeUndefined();
+    expect(root.querySelector<HTMLButtonElement>('button[data-reset="ntx_ka"]')!.disabled).toBe(true);
+  });
+
   it('dragging a slider with the pointer re-simulates and records ldn:update measures', async () => {
     const { root, updates } = await ready();
     const slider = root.querySelector<HTMLInputElement>('input[data-param="ntx_cl"]')!;
