@@ -120,6 +120,18 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
     client.dispose();
   });
 
+  it('releases comlink’s proxy of a killed worker, so its pending calls can be collected', async () => {
+    // comlink holds an endpoint in a FinalizationRegistry until its proxy is collected, and the endpoint's listener
+    // holds the pending calls, whose callbacks hold the proxy: without an explicit release, that never happens.
+    const { client, made } = setup();
+    const p = client.simulate(script({ kind: 'hang' }));
+    await sleep(5);
+    made[0].crash();
+    await rejection(p);
+    expect(made[0].sent.at(-1)).toBe('RELEASE');
+    client.dispose();
+  });
+
   it('an engine that throws rejects with WORKER_CRASH naming the error, and the worker is replaced', async () => {
     const { client, made } = setup();
     const e = await rejection(client.simulate(script({ kind: 'throw', message: 'singular matrix' })));

@@ -9,6 +9,8 @@ import type { WorkerLike } from '../../../src/view/client/workerLike';
  */
 export class FakeWorker extends EventTarget implements WorkerLike {
   terminated = false;
+  /** comlink message types posted to this worker, including after termination (then swallowed). */
+  readonly sent: string[] = [];
   private readonly port: MessagePort;
   private readonly inner: MessagePort;
 
@@ -25,6 +27,7 @@ export class FakeWorker extends EventTarget implements WorkerLike {
   }
 
   postMessage(message: unknown, transfer?: Transferable[]): void {
+    this.sent.push(String((message as { type?: unknown } | null)?.type));
     if (this.terminated) return; // a terminated worker swallows messages, as a real one does
     this.port.postMessage(message, transfer ?? []);
   }
