@@ -4,8 +4,9 @@ import type { Scenario } from '../../engine/scenario/types';
 import { createLatestRunner } from '../client/createLatestRunner';
 
 /**
- * Live re-simulation: every change submits the scenario; only the newest answer is delivered (stale runs are
- * dropped by the latest-wins runner), and each delivered update is measured from its input event to the moment
+ * Live re-simulation: every change submits the scenario to the latest-wins runner (one run in flight, at most one
+ * waiting; a waiting input replaced by a newer one never runs; answers are drawn in order and the newest input's
+ * answer is always drawn last), and each drawn update is measured from its input event to the moment
  * the charts have been redrawn, as a performance entry named `ldn:update` (issue 5, item 3) that any benchmark
  * can read with performance.getEntriesByName('ldn:update').
  */
@@ -27,6 +28,10 @@ export const UPDATE_MEASURE = 'ldn:update';
 export function createUpdateLoop(client: EngineClient, handlers: UpdateLoopHandlers): UpdateLoop {
   const started = new WeakMap<Scenario, number>();
   const runner = createLatestRunner(client, {
+    // progressive: during a continuous drag whose inputs come faster than one run, a run overtaken by newer input is
+    // still drawn (it is newer than what is on screen), so the chart follows the drag instead of freezing until the
+    // drag pauses; inputs replaced while waiting never run, and the newest input is always drawn last.
+    progressive: true,
     onResult(result, scenario) {
       const arrived = performance.now();
       handlers.draw(result, scenario);
