@@ -27,7 +27,7 @@ const DAYS = 28;
 const SCENARIO = { version: 1, duration_h: DAYS * 24, output_step_h: 1, regimen: `4.5 mg q24h x ${DAYS}` } as const;
 /** Stiff variant: binding 500× faster at the same affinity (KD = koff/kon unchanged). */
 const STIFF_KOFF = 1000;
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 21);
 const POP_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1000);
 const SKIP_MATHJS = process.env.BENCH_SKIP_MATHJS === '1';
 
@@ -38,7 +38,7 @@ function median(xs: number[]): number {
 }
 
 /** Warm-up calls between the cold first run and the timed ones (V8 tiers a large function up only after many calls). */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 
 /** The cold first call, then WARMUP untimed calls, then the median of `repeats` timed calls. */
 function timeIt(fn: () => void, repeats: number): { first: number; median: number } {
