@@ -355,6 +355,11 @@ export class ChartGroup {
         }
         if (!diffMode && spec.baseline === undefined) lo = Math.min(0, lo);
         if (diffMode) { lo = Math.min(0, lo); hi = Math.max(0, hi); }
+        if (spec.minSpan && hi - lo < spec.minSpan) {
+          const centre = diffMode ? 0 : spec.baseline ?? (lo + hi) / 2;
+          lo = Math.min(lo, centre - spec.minSpan / 2);
+          hi = Math.max(hi, centre + spec.minSpan / 2);
+        }
         const pad = (hi - lo) * 0.08 || Math.max(Math.abs(hi) * 0.05, 0.01);
         // non-negative quantities never get a negative axis just for padding
         const bottom = lo >= 0 && !diffMode ? Math.max(0, lo - pad) : lo - pad;

@@ -33,6 +33,11 @@ export interface PanelSpec {
   readonly baseline?: number;
   /** Number of decimals in the read-out. */
   readonly digits?: number;
+  /**
+   * Smallest y span shown on a linear axis (display units), centred on the baseline (or 0 for differences), so a
+   * negligible change looks negligible instead of being stretched over the whole panel.
+   */
+  readonly minSpan?: number;
   /** Shown only when the scenario has an opioid co-medication. */
   readonly requiresComedication?: boolean;
 }
@@ -67,6 +72,7 @@ export const OPIOID_SYSTEM_PANEL: PanelSpec = {
   title: 'Endogenous opioid system (1 = untreated baseline)',
   unit: 'relative',
   baseline: 1,
+  minSpan: 0.1,
   digits: 3,
   series: [
     { observable: 'mor_density_rel', label: 'Receptor density', color: PALETTE.green },
@@ -79,6 +85,7 @@ export const MICROGLIA_PANEL: PanelSpec = {
   id: 'microglia',
   title: 'Microglia activation (TLR4 pathway)',
   unit: '%',
+  minSpan: 5,
   digits: 2,
   series: [
     { observable: 'microglia_activation', label: 'Microglia activation', color: PALETTE.green, factor: 100 },
@@ -91,6 +98,7 @@ export const CYTOKINE_PANEL: PanelSpec = {
   title: 'Cytokines (1 = the patient’s untreated baseline)',
   unit: 'relative',
   baseline: 1,
+  minSpan: 0.1, // ±5 % around baseline: LDN's cytokine change with the published TLR4 potency is ~0.1 %, and looks it
   digits: 4,
   series: [
     { observable: 'il6_rel', label: 'IL-6', color: PALETTE.vermillion },

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ChartGroup, type ChartData } from '../../../../src/view/charts/ChartGroup';
-import { OCCUPANCY_PANEL, PLASMA_PANEL } from '../../../../src/view/charts/panelSpecs';
+import { CYTOKINE_PANEL, OCCUPANCY_PANEL, PLASMA_PANEL } from '../../../../src/view/charts/panelSpecs';
 import type { SimulationResult } from '../../../../src/engine/result';
 import type { Status } from '../../../../src/engine/status';
 
@@ -142,6 +142,19 @@ describe('ChartGroup', () => {
     expect(g.getZoom()).toEqual([0, 12]); // stops at the start of the run
     await userEvent.keyboard('0');
     expect(g.getZoom()).toBeNull();
+  });
+
+  it('keeps a negligible change looking negligible: a 0.1 % cytokine dip spans under 3 px, not the whole panel', () => {
+    const r = fakeResult();
+    const il6 = Float64Array.from(r.time_h, (t) => 1 - 0.001 * Math.sin((Math.PI * t) / 48)); // dips to 0.999
+    host = document.createElement('div');
+    host.style.width = '900px';
+    document.body.append(host);
+    group = new ChartGroup(host, { panels: [CYTOKINE_PANEL] });
+    group.setData({ current: { result: { ...r, observables: { il6_rel: il6, tnf_rel: il6 } }, label: 'B' }, pinned: null });
+    const ys = points(path('il6_rel')).map((p) => p.y);
+    // minSpan 0.1 around the baseline 1.0: 0.001 of a ≥ 0.1 domain over a ~120 px plot is ≤ 1.2 px
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(3);
   });
 
   it('describes each chart in text for screen readers', () => {
