@@ -465,7 +465,7 @@ export class ChartGroup {
           .attr('data-run', run === 'current' ? 'B' : 'A')
           .attr('fill', 'none')
           .attr('stroke', (d) => d.s.color)
-          .attr('stroke-width', run === 'current' ? 2.25 : 2)
+          .attr('stroke-width', (run === 'current' ? 2.25 : 2) * Math.max(1, fs / 14)) // thicker on a projector
           .attr('stroke-dasharray', run === 'pinned' ? '6 4' : null)
           .attr('stroke-opacity', run === 'pinned' ? 0.75 : 1)
           .attr('stroke-linejoin', 'round')
