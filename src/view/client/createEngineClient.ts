@@ -136,8 +136,27 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
     rejected: { CANCELLED: 0, TIMEOUT: 0, WORKER_CRASH: 0 } as Record<EngineCallError['code'], number>,
   };
 
-  function spawn(): Slot {
-    const worker = createWorker();
+  /**
+   * A new worker, or undefined when none can be made (new Worker() throws: a Content-Security-Policy without
+   * worker-src, no module-worker support). Then every waiting call rejects with WORKER_CRASH saying why.
+   */
+  function spawn(): Slot | undefined {
+    let worker: WorkerLike;
+    try {
+      worker = createWorker();
+    } catch (error) {
+      const waiting = queue.splice(0, queue.length);
+      for (const w of waiting) {
+        settle(w, {
+          error: new EngineCallError(
+            'WORKER_CRASH',
+            `The engine worker could not be started (${errorText(error)}). ` +
+              "Check that the page's Content-Security-Policy allows worker-src 'self' and that the browser supports module workers.",
+          ),
+        });
+      }
+      return undefined;
+    }
     const slot: Slot = {
       id: nextSlotId++,
       worker,
@@ -255,8 +274,7 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
       return;
     }
     // Respawn now, not at the next call: a module worker takes a while to load, so keep one warm.
-    count.respawns++;
-    spawn();
+    if (spawn()) count.respawns++;
     pump();
   }
 
@@ -303,6 +321,7 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
       if (!slot) {
         if (slots.length >= poolSize) return;
         slot = spawn();
+        if (!slot) return; // the queue was failed with the reason
       }
       const job = queue.shift()!;
       run(slot, job);

@@ -74,6 +74,19 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
     client.dispose();
   });
 
+  it('rejects with WORKER_CRASH naming the reason when no worker can be created at all', async () => {
+    const client = createEngineClient({
+      createWorker: () => {
+        throw new DOMException("Refused to create a worker: violates worker-src 'none'", 'SecurityError');
+      },
+    });
+    const e = await rejection(client.simulate(script({ kind: 'answer', tag: 1 })));
+    expect(e.code).toBe('WORKER_CRASH');
+    expect(e.message).toMatch(/could not be started.*worker-src/);
+    expect(client.counters()).toMatchObject({ spawned: 0, live: 0, inFlight: 0 });
+    client.dispose();
+  });
+
   it('ping() answers with the protocol version', async () => {
     const { client } = setup();
     await expect(client.ping()).resolves.toMatchObject({ protocol: 1 });
