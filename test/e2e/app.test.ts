@@ -109,7 +109,7 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
-  it('zooms with a real mouse brush, and a reload restores the same view and curves', async () => {
+  it('zooms with a real mouse brush, pans with Shift + drag, zooms out with Ctrl + wheel, and a reload restores the same view and curves', async () => {
     const { page, problems } = await open();
     const svg = page.locator('[data-panel="occupancy"] svg');
     const box = (await svg.boundingBox())!;
@@ -121,6 +121,25 @@ describe('the built app in headless Chromium', () => {
     await page.waitForTimeout(300);
     const ticks = await page.locator('[data-panel="occupancy"] g.axis-x text').allTextContents();
     expect(ticks.some((t) => /^\d\d:\d\d$/.test(t))).toBe(true); // zoomed in far enough for clock ticks
+    // Shift + drag pans the window by the dragged time; Ctrl + wheel zooms out around the pointer
+    const zoomOf = () => page.evaluate(() => (globalThis as { ldnLab?: { app: { charts: { getZoom(): [number, number] | null } } } }).ldnLab!.app.charts.getZoom());
+    const z0 = (await zoomOf())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 500, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 600, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const z1 = (await zoomOf())!;
+    expect(z1[0]).toBeLessThan(z0[0]); // dragged right → earlier times come into view
+    expect(z1[1] - z1[0]).toBeCloseTo(z0[1] - z0[0], 2); // same width
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Control');
+    const z2 = await zoomOf();
+    expect(z2 === null || z2[1] - z2[0] > z1[1] - z1[0]).toBe(true);
+    await page.waitForFunction((z) => !location.hash.includes(`zoom=${z}`), `${z0[0]},${z0[1]}`);
+    await page.waitForTimeout(300);
     const before = await page.getAttribute('path[data-observable="mor_occupancy"][data-run="B"]', 'd');
     const url = page.url();
     await page.reload();

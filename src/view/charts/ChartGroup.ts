@@ -210,6 +210,43 @@ export class ChartGroup {
       this.renderCrosshair();
     });
     svg.on('dblclick', () => this.setZoom(null));
+    // Shift + drag pans a zoomed window (the brush ignores Shift, see its filter); Ctrl/⌘ + wheel zooms around the
+    // pointer (plain wheel keeps scrolling the page)
+    svg.on('pointerdown.pan', (event: PointerEvent) => {
+      if (!event.shiftKey || event.button !== 0 || !this.zoom) return;
+      event.preventDefault();
+      const node = svg.node()!;
+      node.setPointerCapture?.(event.pointerId);
+      const x = this.xScale();
+      const k = (x.domain()[1] - x.domain()[0]) / (x.range()[1] - x.range()[0]); // hours per px
+      const startPx = event.clientX;
+      const [a0, b0] = this.zoom;
+      const move = (e: PointerEvent): void => {
+        const w = b0 - a0;
+        const a = Math.min(Math.max(0, a0 - (e.clientX - startPx) * k), this.duration() - w);
+        this.setZoom([a, a + w]);
+      };
+      const up = (): void => {
+        node.removeEventListener('pointermove', move);
+        node.removeEventListener('pointerup', up);
+        node.removeEventListener('pointercancel', up);
+      };
+      node.addEventListener('pointermove', move);
+      node.addEventListener('pointerup', up);
+      node.addEventListener('pointercancel', up);
+    });
+    svg.on('wheel.zoom', (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      const x = this.xScale();
+      const [px] = d3.pointer(event, svg.node());
+      const c = x.invert(Math.min(Math.max(px, x.range()[0]), x.range()[1]));
+      const [a, b] = this.domain();
+      const f = Math.exp(Math.sign(event.deltaY) * 0.25); // one notch: ×1.28 out or ÷1.28 in
+      const na = c - (c - a) * f;
+      const nb = c + (b - c) * f;
+      this.setZoom(nb - na >= this.duration() ? null : [Math.max(0, na), Math.min(this.duration(), nb)]);
+    }, { passive: false } as unknown as boolean);
     return view;
   }
 
@@ -513,6 +550,7 @@ export class ChartGroup {
       if (frameChanged) {
         // brush for zoom (the overlay also feeds the crosshair through pointermove on the svg)
         const brush = d3.brushX<unknown>()
+          .filter((event: MouseEvent) => !event.ctrlKey && !event.shiftKey && !event.button) // Shift + drag pans
           .extent([[MARGIN.left, top], [this.right(), yRange[0]]])
           .on('end', (event: d3.D3BrushEvent<unknown>) => {
             if (!event.sourceEvent || !event.selection) return;
@@ -638,7 +676,7 @@ export class ChartGroup {
       const hint = document.createElement('span');
       hint.className = 'hint';
       hint.textContent = this.data.current
-        ? 'Hover or use the arrow keys for values · drag across a chart to zoom · double-click to reset'
+        ? 'Hover or use the arrow keys for values · drag across a chart to zoom, Shift + drag to pan, Ctrl + wheel to zoom · double-click to reset'
         : 'Waiting for the first simulation…';
       el.append(hint);
       return;
