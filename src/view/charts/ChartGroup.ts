@@ -685,7 +685,8 @@ export class ChartGroup {
     time.className = 'readout-time';
     time.textContent = dayAndClock(t);
     el.append(time);
-    for (const p of this.panelViews)
+    for (const p of this.panelViews) {
+      if (p.root.hidden) continue;
       for (const s of p.spec.series) {
         const b = valueAt(this.data.current.result, s, t);
         if (b === null) continue;
@@ -705,6 +706,7 @@ export class ChartGroup {
         if (a !== null) item.append(` (A ${formatValue(a, digits)})`);
         el.append(item);
       }
+    }
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -56,6 +56,8 @@ describe('the opening view (issue 2)', () => {
     expect(readout.querySelector('.readout-time')?.textContent).toBe('Day 3, 00:00');
     const occ = readout.querySelector('[data-observable="mor_occupancy"]')?.textContent ?? '';
     expect(occ).toMatch(/MOR occupancy: [\d.]+ % \(A [\d.]+\)/);
+    // hidden panels (no co-medication here) are not read out
+    expect(readout.querySelector('[data-observable="agonist_signal_rel"]')).toBeNull();
     // one crosshair line per visible panel, all at the same x
     const xs = [...root.querySelectorAll('g.crosshair line')].map((l) => l.getAttribute('x1'));
     expect(xs.length).toBeGreaterThanOrEqual(2);
