@@ -327,7 +327,10 @@ export class App {
     this.updateBusy();
     if (result.status.code === 'INVALID_INPUT' || result.time_h.length === 0) {
       // nothing to draw: keep the last good curves and say why
-      this.setStatus(`Refused — ${result.status.message || 'the simulation returned no data.'} The last good curves stay.`, true);
+      const why = result.status.code === 'INVALID_INPUT'
+        ? `Refused — ${result.status.message}`
+        : `The simulation failed (${result.status.code}) before its first output point: ${result.status.message || 'no data came back.'}`;
+      this.setStatus(`${why} The last good curves stay.`, true);
       return;
     }
     this.currentRun = { scenario, result };
