@@ -73,15 +73,15 @@ const NORM_EVERY = 8;
  */
 const COST_WINDOW = 200;
 /** Hand back at once when the loss in the current window exceeds this many of our own steps. */
-const COST_LOSS = 30;
+const COST_LOSS = 15;
 
 /**
- * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian and one
- * LU (n³/3) plus six solves (6n²). Measured with npm run bench on the 23-state LDN model: ≈ 6 (11.7 µs vs 1.9 µs
- * per step); 3 + n/4 tracks that growth with n and errs towards the explicit method for small systems.
+ * How many DOPRI5 steps one RODAS step costs, roughly: both make 6 RHS calls, RODAS adds a Jacobian, one sparse
+ * LU and six sparse solves. Measured with npm run bench on the 23-state LDN model: 7.4 µs vs 2.2 µs per step,
+ * ≈ 3.4; 2 + n/16 gives that at n = 23 and grows with n as the linear algebra does.
  */
 export function rodasCostRatio(n: number): number {
-  return 3 + n / 4;
+  return 2 + n / 16;
 }
 
 export interface Rodas4Config {
