@@ -199,6 +199,7 @@ export class ChartGroup {
     const view: PanelView = { spec, root, svg, summary, log: false, y: d3.scaleLinear() };
 
     svg.on('pointermove', (event: PointerEvent) => {
+      this.announce = false; // pointer hovering: do not flood a screen reader with read-outs
       const [px] = d3.pointer(event, svg.node());
       const x = this.xScale();
       if (px < x.range()[0] || px > x.range()[1]) return;
@@ -668,9 +669,13 @@ export class ChartGroup {
   }
 
   /** The hover read-out: the time and every series' value in every panel, for B and (when pinned) A. */
+  /** Whether read-out changes are announced (keyboard) or silent (pointer hover). */
+  private announce = true;
+
   private renderReadout(): void {
     const t = this.crosshair;
     const el = this.readout;
+    el.setAttribute('aria-live', this.announce ? 'polite' : 'off');
     el.replaceChildren();
     if (t === null || !this.data.current) {
       const hint = document.createElement('span');
@@ -710,6 +715,7 @@ export class ChartGroup {
   }
 
   private onKey(e: KeyboardEvent): void {
+    this.announce = true; // keyboard exploration: read-outs are announced
     const r = this.data.current?.result;
     if (!r || !r.time_h.length) return;
     const [a, b] = this.domain();
