@@ -1,6 +1,16 @@
 import { transfer } from 'comlink';
 import type { SimulationResult } from '../src/engine/result';
-import { PROTOCOL_VERSION, type EngineWorkerApi, type PopulationOptions, type PopulationResult } from './protocol';
+import {
+  PROTOCOL_VERSION,
+  type EngineWorkerApi,
+  type FitOptions,
+  type FitResult,
+  type Observation,
+  type PopulationOptions,
+  type PopulationResult,
+  type SensitivityOptions,
+  type SensitivityResult,
+} from './protocol';
 import { populationTransferables, transferablesOf } from './transferablesOf';
 import type { LifeLock } from './holdLifeLock';
 
@@ -8,7 +18,13 @@ import type { LifeLock } from './holdLifeLock';
 export interface EngineFunctions {
   simulate(scenario: unknown): SimulationResult;
   simulatePopulation(scenario: unknown, options: PopulationOptions): PopulationResult;
+  localSensitivity(scenario: unknown, options: SensitivityOptions): SensitivityResult;
+  fitToData(scenario: unknown, data: readonly Observation[], options: FitOptions): FitResult;
 }
+
+/** A buffer may be transferred once, and an empty one is never worth it (it may be shared). */
+const buffersOf = (...arrays: Float64Array[]): ArrayBuffer[] =>
+  arrays.filter((a) => a.byteLength > 0).map((a) => a.buffer as ArrayBuffer);
 
 /** Clock for ping(); performance.now exists in workers, pages and Node ≥ 16. */
 const now = (): number => globalThis.performance.now();
@@ -31,6 +47,14 @@ export function createEngineApi(engine: EngineFunctions, life: LifeLock | null =
     population(scenario: unknown, options: PopulationOptions): PopulationResult {
       const result = engine.simulatePopulation(scenario, options);
       return transfer(result, populationTransferables(result));
+    },
+    sensitivity(scenario: unknown, options: SensitivityOptions): SensitivityResult {
+      const result = engine.localSensitivity(scenario, options);
+      return transfer(result, buffersOf(result.coefficients));
+    },
+    fit(scenario: unknown, data: readonly Observation[], options: FitOptions): FitResult {
+      const result = engine.fitToData(scenario, data, options);
+      return transfer(result, buffersOf(result.predictions));
     },
   };
 }

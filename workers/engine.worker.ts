@@ -5,9 +5,11 @@
 import { expose } from 'comlink';
 import { simulate } from '../src/engine/index';
 import { simulatePopulation } from '../src/engine/population/simulatePopulation';
+import { localSensitivity } from '../src/engine/sensitivity';
+import { fitToData } from '../src/engine/fit/fitToData';
 import { createEngineApi } from './createEngineApi';
 import { holdLifeLock } from './holdLifeLock';
 
 // Take the life lock before answering anything: the page asks for it only after a first answer, so it queues
 // behind this request and is granted the lock only when this worker has ended.
-expose(createEngineApi({ simulate, simulatePopulation }, holdLifeLock()));
+expose(createEngineApi({ simulate, simulatePopulation, localSensitivity, fitToData }, holdLifeLock()));

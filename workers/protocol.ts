@@ -10,8 +10,10 @@
  */
 import type { SimulationResult } from '../src/engine/result';
 import type { PopulationOptions, PopulationResult } from '../src/engine/population/simulatePopulation';
+import type { SensitivityOptions, SensitivityResult } from '../src/engine/sensitivity';
+import type { FitOptions, FitResult, Observation } from '../src/engine/fit/fitToData';
 
-export type { PopulationOptions, PopulationResult };
+export type { PopulationOptions, PopulationResult, SensitivityOptions, SensitivityResult, FitOptions, FitResult, Observation };
 
 /** Bumped when a message shape changes incompatibly; ping() reports it so a stale cached worker is detected. */
 export const PROTOCOL_VERSION = 1 as const;
@@ -45,6 +47,10 @@ export interface EngineWorkerApi {
    * transferred), never the N individual curves. Bad input → a result with status INVALID_INPUT.
    */
   population(scenario: unknown, options: PopulationOptions): PopulationResult;
+  /** Local normalised sensitivities of the metrics (src/engine/sensitivity.ts); coefficients transferred. */
+  sensitivity(scenario: unknown, options: SensitivityOptions): SensitivityResult;
+  /** Least-squares fit of chosen parameters to observations (src/engine/fit/fitToData.ts); predictions transferred. */
+  fit(scenario: unknown, data: readonly Observation[], options: FitOptions): FitResult;
 }
 
 /** Names of the calls the client may make (used for per-method counters and error messages). */

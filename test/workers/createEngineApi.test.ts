@@ -6,13 +6,15 @@ import type { SimulationResult } from '../../src/engine/result';
 import type { PopulationResult } from '../../src/engine/population/simulatePopulation';
 import { simulatePopulation } from '../../src/engine/population/simulatePopulation';
 import { simulate } from '../../src/engine/index';
+import { localSensitivity } from '../../src/engine/sensitivity';
+import { fitToData } from '../../src/engine/fit/fitToData';
 
 /** The worker's API exposed on one end of a MessageChannel, wrapped on the other (comlink's own test set-up). */
 function connect(partial: Partial<EngineFunctions>) {
   const unused = (): never => {
     throw new Error('not used by this test');
   };
-  const engine: EngineFunctions = { simulate: unused, simulatePopulation: unused, ...partial };
+  const engine: EngineFunctions = { simulate: unused, simulatePopulation: unused, localSensitivity: unused, fitToData: unused, ...partial };
   const { port1, port2 } = new MessageChannel();
   expose(createEngineApi(engine), port2);
   const remote = wrap<EngineWorkerApi>(port1);
@@ -139,6 +141,25 @@ describe('createEngineApi (the worker side, over a MessageChannel)', () => {
     expect(p.status.code).toBe('ok');
     expect(Array.from(q.bands.mor_occupancy['50'])).toEqual(Array.from(p.bands.mor_occupancy['50']));
     expect((await remote.simulate(scenario)).time_h.length).toBe(25);
+    close();
+  });
+
+  it('sensitivity() and fit() run the real engine and transfer their arrays (same numbers as a direct call)', async () => {
+    const { remote, close } = connect({ localSensitivity, fitToData });
+    const scenario = { version: 1, duration_h: 24, output_step_h: 0.5, regimen: '50 mg once' };
+    const options = { parameterIds: ['ntx_f_oral'], metricIds: ['ntx_auc_ng_h_per_ml'] };
+    const s = await remote.sensitivity(scenario, options);
+    expect(s.status.code).toBe('ok');
+    expect(Array.from(s.coefficients)).toEqual(Array.from(localSensitivity(scenario, options).coefficients));
+    // AUC ∝ F in linear PK: S = 1
+    expect(s.coefficients[0]).toBeCloseTo(1, 4);
+    const truth = simulate({ ...scenario, parameters: { ntx_cl: 120 } });
+    const data = [2, 4, 8, 12].map((t) => ({ time_h: t, observable: 'naltrexone_ng_per_ml', value: truth.observables.naltrexone_ng_per_ml[t * 2] }));
+    const f = await remote.fit(scenario, data, { parameterIds: ['ntx_cl'], residualScale: 'log' });
+    expect(f.status.code).toBe('ok');
+    expect(f.estimates.ntx_cl / 120).toBeCloseTo(1, 2);
+    expect(f.predictions).toBeInstanceOf(Float64Array);
+    expect(f.predictions.length).toBe(4);
     close();
   });
 });

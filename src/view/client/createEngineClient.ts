@@ -8,6 +8,11 @@ import {
   type PingReply,
   type PopulationOptions,
   type PopulationResult,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type FitOptions,
+  type FitResult,
+  type Observation,
 } from '../../../workers/protocol';
 import { EngineCallError, type CallOptions, type EngineClient } from './types';
 import type { WorkerFactory, WorkerLike } from './workerLike';
@@ -53,6 +58,8 @@ export interface EngineClientCounters {
 /** The client the app uses: the EngineClient contract plus supervision extras. */
 export interface SupervisedEngineClient extends EngineClient {
   population(scenario: Scenario, population: PopulationOptions, options?: CallOptions): Promise<PopulationResult>;
+  sensitivity(scenario: Scenario, sensitivity: SensitivityOptions, options?: CallOptions): Promise<SensitivityResult>;
+  fit(scenario: Scenario, data: readonly Observation[], fit: FitOptions, options?: CallOptions): Promise<FitResult>;
   /** Round trip to a worker (through the queue like any call). */
   ping(options?: CallOptions): Promise<PingReply>;
   /** Terminate every worker now (calls running in them reject with WORKER_CRASH) and start fresh ones;
@@ -389,6 +396,12 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
     },
     population(scenario: Scenario, population: PopulationOptions, callOptions?: CallOptions): Promise<PopulationResult> {
       return call<PopulationResult>('population', [scenario, population], callOptions);
+    },
+    sensitivity(scenario: Scenario, sensitivity: SensitivityOptions, callOptions?: CallOptions): Promise<SensitivityResult> {
+      return call<SensitivityResult>('sensitivity', [scenario, sensitivity], callOptions);
+    },
+    fit(scenario: Scenario, data: readonly Observation[], fit: FitOptions, callOptions?: CallOptions): Promise<FitResult> {
+      return call<FitResult>('fit', [scenario, data, fit], callOptions);
     },
     ping(callOptions?: CallOptions): Promise<PingReply> {
       return call<PingReply>('ping', [], callOptions);
