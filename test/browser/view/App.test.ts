@@ -289,6 +289,18 @@ describe('export and import', () => {
     expect(bitmap.width).toBeGreaterThan(600);
   });
 
+  it('copies a link that reopens the current view (or shows it when the clipboard is not available)', async () => {
+    const { root } = await ready();
+    await userEvent.click(root.querySelector<HTMLButtonElement>('[data-control="copy-link"]')!);
+    await until(() => /Link copied|Copy this link/.test(root.querySelector('[data-status]')!.textContent ?? ''), 'the copy message');
+    let link = (root.querySelector('[data-status]')!.textContent ?? '').replace(/^Copy this link: /, '');
+    if (link.startsWith('Link copied')) link = await navigator.clipboard.readText().catch(() => location.href);
+    const d = decodeUrlState(new URL(link).hash, { parameterSpecs: parameterSpecs(undefined) });
+    expect(d.current?.ok && d.current.scenario).toEqual(t!.app.scenario());
+    expect(d.pinned?.ok && d.pinned.scenario.name).toBe('50 mg daily');
+    expect(d.log).toBe(true);
+  });
+
   it('imports a scenario file, and refuses a bad one with the reason', async () => {
     const { root } = await ready();
     const ok = await t!.app.importText(JSON.stringify({ version: 1, name: 'Imported', duration_h: 48, output_step_h: 0.5, regimen: '2 mg q24h x 2' }));
