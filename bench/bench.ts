@@ -2,7 +2,8 @@
  * npm run bench — the engine against its peers on the full default model (issue 4):
  *   1. default model, LDN 4.5 mg every 24 h for 28 days, rtol 1e-6: this engine (simulate's runPrepared: solve,
  *      observables on the 1-h grid, metrics), its solver alone, mathjs solveODE on the same RHS (segment by segment
- *      across the doses), and the RHS-only floor (RHS evaluations × measured ns per evaluation);
+ *      across the doses), and the model-evaluation floor (RHS evaluations × measured ns per evaluation, plus
+ *      Jacobian evaluations × ns per Jacobian for the stiff solver — the issue's RHS-only floor when there are none);
  *   2. the stiff variant (fast binding: ntx_koff = bn_koff = 1000 /h, i.e. kon raised 500× at the same KD);
  *   3. 1,000 virtual subjects × 28 days, single-threaded (simulatePopulation).
  * Prints a table of medians and ratios and one machine-readable JSON line (prefix "BENCH_JSON ").
@@ -140,8 +141,11 @@ function solveMathjs(prep: PreparedSimulation, p: Float64Array, tol: number, hou
   }
 }
 
-/** ns per RHS evaluation, over states sampled along the solution (so branches and magnitudes are realistic). */
-function nsPerRhs(prep: PreparedSimulation, p: Float64Array): number {
+/**
+ * ns per RHS and per Jacobian evaluation, over states sampled along the solution (so branches and magnitudes are
+ * realistic): the model-evaluation floor is RHS calls × ns + Jacobian calls × ns.
+ */
+function nsPerModelCall(prep: PreparedSimulation, p: Float64Array): { rhs: number; jac: number } {
   const m = prep.model;
   const n = m.states.length;
   const states: Float64Array[] = [];
@@ -161,22 +165,21 @@ function nsPerRhs(prep: PreparedSimulation, p: Float64Array): number {
     t = tNext;
   }
   const dy = new Float64Array(n);
-  const N = 400_000;
-  let sink = 0;
-  for (let r = 0; r < 3; r++) {
-    // warm-up passes, then one timed pass
-    const t0 = performance.now();
-    for (let i = 0; i < N; i++) {
-      m.rhs(i * 1e-3, states[i % states.length], p, dy);
-      sink += dy[i % n];
+  const J = new Float64Array(n * n);
+  const sink = new Float64Array(1);
+  const time = (calls: number, fn: (i: number) => void): number => {
+    let ns = NaN;
+    for (let r = 0; r < 3; r++) {
+      // two warm-up passes, then one timed pass
+      const t0 = performance.now();
+      for (let i = 0; i < calls; i++) fn(i);
+      ns = ((performance.now() - t0) * 1e6) / calls;
     }
-    const ns = ((performance.now() - t0) * 1e6) / N;
-    if (r === 2) {
-      if (sink === 42) console.log('');
-      return ns;
-    }
-  }
-  return NaN;
+    return ns;
+  };
+  const rhs = time(400_000, (i) => { m.rhs(i * 1e-3, states[i % states.length], p, dy); sink[0] += dy[i % n]; });
+  const jac = m.jac ? time(40_000, (i) => { m.jac!(i * 1e-3, states[i % states.length], p, J); sink[0] += J[i % (n * n)]; }) : 0;
+  return { rhs, jac };
 }
 
 function maxRelDiff(a: Float64Array, b: Float64Array): number {
@@ -196,7 +199,10 @@ interface Row {
   steps: number;
   rhsEvals: number;
   jacEvals: number;
+  /** Model-evaluation floor: RHS calls × ns per call + Jacobian calls × ns per call. */
   floorMs: number;
+  nsPerRhs: number;
+  nsPerJac: number;
   mathjsMs: number;
   mathjsSteps: number;
   /** Hours mathjs was actually run for (its time and steps are scaled to the full duration when shorter). */
@@ -214,7 +220,7 @@ function benchVariant(name: string, prep: PreparedSimulation, p: Float64Array, m
   const yEngine = solveOnly(prep, p, 1e-6, stats);
   const runStats = runPrepared(prep, p).stats;
   const solver = timeIt(() => { solveOnly(prep, p, 1e-6, newStats()); }, REPEATS);
-  const ns = nsPerRhs(prep, p);
+  const ns = nsPerModelCall(prep, p);
   // Reference: the same problem at rtol 1e-11 with the stiff solver.
   const yRef = solveOnly(prep, p, 1e-11, newStats(), 'rodas4');
   let mathjsMs = NaN, mathjsSteps = NaN, mathjsErr = NaN;
@@ -235,7 +241,9 @@ function benchVariant(name: string, prep: PreparedSimulation, p: Float64Array, m
     steps: runStats.steps,
     rhsEvals: runStats.rhsEvals,
     jacEvals: runStats.jacEvals,
-    floorMs: (runStats.rhsEvals * ns) / 1e6,
+    floorMs: (runStats.rhsEvals * ns.rhs + runStats.jacEvals * ns.jac) / 1e6,
+    nsPerRhs: ns.rhs,
+    nsPerJac: ns.jac,
     mathjsMs,
     mathjsSteps,
     mathjsHours,
@@ -264,13 +272,14 @@ function main(): void {
 
   const [d, s] = rows;
   console.log(`\nLDN Lab bench — ${DAYS} days, LDN 4.5 mg q24h, rtol 1e-6, output every 1 h, Node ${process.version}`);
-  console.log('variant                 | engine ms (first) | solver ms | steps | RHS evals | jac | RHS floor ms | engine/floor | mathjs ms (steps) | mathjs/engine | err engine | err mathjs');
+  console.log('variant                 | engine ms (first) | solver ms | steps | RHS evals | jac | model floor ms | engine/floor | mathjs ms (steps) | mathjs/engine | err engine | err mathjs');
   for (const r of rows) {
     console.log(
-      `${r.variant.padEnd(23)} | ${fmt(r.engineMs).padStart(7)} (${fmt(r.engineFirstMs)}) | ${fmt(r.solverMs).padStart(9)} | ${String(r.steps).padStart(5)} | ${String(r.rhsEvals).padStart(9)} | ${String(r.jacEvals).padStart(3)} | ${fmt(r.floorMs).padStart(12)} | ${fmt(r.engineMs / r.floorMs).padStart(12)} | ${fmt(r.mathjsMs)} (${r.mathjsSteps})${r.mathjsHours < SCENARIO.duration_h ? `*` : ''} | ${fmt(r.mathjsMs / r.engineMs).padStart(13)} | ${r.engineErr.toExponential(1)} | ${Number.isFinite(r.mathjsErr) ? r.mathjsErr.toExponential(1) : '—'}`,
+      `${r.variant.padEnd(23)} | ${fmt(r.engineMs).padStart(7)} (${fmt(r.engineFirstMs)}) | ${fmt(r.solverMs).padStart(9)} | ${String(r.steps).padStart(5)} | ${String(r.rhsEvals).padStart(9)} | ${String(r.jacEvals).padStart(3)} | ${fmt(r.floorMs).padStart(14)} | ${fmt(r.engineMs / r.floorMs).padStart(12)} | ${fmt(r.mathjsMs)} (${r.mathjsSteps})${r.mathjsHours < SCENARIO.duration_h ? `*` : ''} | ${fmt(r.mathjsMs / r.engineMs).padStart(13)} | ${r.engineErr.toExponential(1)} | ${Number.isFinite(r.mathjsErr) ? r.mathjsErr.toExponential(1) : '—'}`,
     );
   }
   if (rows.some((r) => r.mathjsHours < SCENARIO.duration_h)) console.log('* mathjs timed over the first 48 h and scaled to 28 days; its error is measured at 48 h');
+  console.log(`model floor = RHS calls × ${rows.map((r) => fmt(r.nsPerRhs)).join(' / ')} ns + Jacobian calls × ${rows.map((r) => fmt(r.nsPerJac)).join(' / ')} ns (default / stiff)`);
   console.log(`stiff / non-stiff engine time: ${fmt(s.engineMs / d.engineMs)}×   (target ≤ 5×, and ≤ 50 ms)`);
   console.log(`population: ${POP_SUBJECTS} subjects × ${DAYS} days in ${fmt(popMs)} ms single-threaded (target ≤ 3000 ms); failed ${pop.failed}`);
   console.log('targets: mathjs/engine ≥ 500 on default; engine/floor ≤ 4; stiff ≤ 5× non-stiff and ≤ 50 ms; population ≤ 3 s');
