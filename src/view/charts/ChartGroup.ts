@@ -586,9 +586,45 @@ export class ChartGroup {
     const fs = this.fontSize;
     const showA = !!this.data.pinned && !diffMode;
     const sw = fs * 2;
-    const title = (diffMode ? spec.title.length + 22 : spec.title.length) * fs * 1.1 * 0.56;
-    const legend = spec.series.map((s) => s.label.length * fs * 0.58 + sw * (showA ? 2.3 : 1.2) + fs);
+    const titleText = diffMode ? `${spec.title} — difference B − A` : spec.title;
+    const title = this.textWidth(titleText, fs * 1.1, true);
+    const legend = spec.series.map((s) => this.textWidth(s.label, fs, false) + sw * (showA ? 2.3 : 1.2) + fs);
     return { title, legend };
+  }
+
+  private readonly widthCache = new Map<string, number>();
+  private measurer: SVGTextElement | null = null;
+
+  /** Rendered width of a text (px), measured once per text and size in a hidden SVG; estimated when not laid out. */
+  private textWidth(text: string, size: number, bold: boolean): number {
+    const key = `${size}|${bold}|${text}`;
+    const hit = this.widthCache.get(key);
+    if (hit !== undefined) return hit;
+    const estimate = text.length * size * (bold ? 0.6 : 0.56);
+    if (!this.measurer) {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('aria-hidden', 'true');
+      svg.setAttribute('width', '0');
+      svg.setAttribute('height', '0');
+      svg.style.position = 'absolute';
+      svg.style.visibility = 'hidden';
+      svg.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif');
+      this.measurer = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      svg.append(this.measurer);
+      this.element.append(svg);
+    }
+    this.measurer.setAttribute('font-size', String(size));
+    this.measurer.setAttribute('font-weight', bold ? '600' : '400');
+    this.measurer.textContent = text;
+    let w = 0;
+    try {
+      w = this.measurer.getComputedTextLength();
+    } catch {
+      w = 0;
+    }
+    if (!(w > 0)) return estimate; // not laid out yet (detached or hidden): do not cache the estimate
+    this.widthCache.set(key, w);
+    return w;
   }
 
   /** One header row (title left, legend right) or two when they would overlap. */
@@ -618,7 +654,7 @@ export class ChartGroup {
     const showA = !!this.data.pinned && !diffMode;
     const sw = fs * 2;
     let xr = this.right();
-    const widths = items.map((s) => s.label.length * fs * 0.58 + sw * (showA ? 2.3 : 1.2) + fs);
+    const widths = items.map((s) => this.textWidth(s.label, fs, false) + sw * (showA ? 2.3 : 1.2) + fs);
     const xs: number[] = [];
     const twoRows = this.headRows(spec, diffMode) === 2;
     if (twoRows) {
