@@ -157,6 +157,31 @@ describe('ChartGroup', () => {
     expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(3);
   });
 
+  it('never lets a panel title and its legend overlap, at normal and projector font sizes and narrow widths', () => {
+    for (const [width, fs] of [[900, 12], [600, 12], [900, 18], [700, 18]] as const) {
+      group?.dispose();
+      host?.remove();
+      host = document.createElement('div');
+      host.style.width = `${width}px`;
+      document.body.append(host);
+      group = new ChartGroup(host, { panels: [PLASMA_PANEL, OCCUPANCY_PANEL, CYTOKINE_PANEL], fontSize: fs });
+      const r = fakeResult();
+      group.setData({ current: { result: r, label: 'B' }, pinned: { result: r, label: 'A' } });
+      const shown = [...host.querySelectorAll('svg[role="img"]')].filter((el) => !el.closest('[hidden]'));
+      expect(shown.length).toBe(2); // plasma and occupancy (the fake result has no cytokines)
+      for (const svg of shown) {
+        const title = (svg.querySelector('g.head text.title') as SVGTextElement).getBBox();
+        for (const g of svg.querySelectorAll<SVGGElement>('g.head g.legend')) {
+          const box = g.getBBox();
+          const m = g.transform.baseVal.consolidate()!.matrix;
+          const left = box.x + m.e, top = box.y + m.f, bottom = top + box.height;
+          const apart = left >= title.x + title.width || top >= title.y + title.height || bottom <= title.y;
+          expect(apart, `${width}px/${fs}px: legend at ${left},${top} vs title ending at ${title.x + title.width}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('describes each chart in text for screen readers', () => {
     mount({ current: { result: fakeResult(), label: 'fake 50 mg' }, pinned: null });
     const svg = host!.querySelector('[data-panel="plasma"] svg')!;
