@@ -87,7 +87,6 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   let y1 = k1, ysti = k1, yout = k1, atolv = k1, errv = k1;
   /** k1…k7 by stage index, for the stage loop (k1 and k7 swap places after each accepted step: FSAL). */
   let stages: Float64Array[] = [];
-  const hrow = new Float64Array(6);
   let rc1 = k1, rc2 = k1, rc3 = k1, rc4 = k1, rc5 = k1;
   /**
    * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
@@ -207,11 +206,14 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       for (let s = 1; s < 7; s++) {
         const row = TABLEAU[s];
         const dst = s === 5 ? ysti : y1;
-        for (let j = 0; j < s; j++) hrow[j] = h * row[j];
-        for (let i = 0; i < n; i++) {
-          let acc = y[i];
-          for (let j = 0; j < s; j++) acc += hrow[j] * stages[j][i];
-          dst[i] = acc;
+        // dst = y + h·Σ_j a_sj k_j, as contiguous passes (one per earlier stage, arrays hoisted).
+        const a0 = h * row[0];
+        for (let i = 0; i < n; i++) dst[i] = y[i] + a0 * k1[i];
+        for (let j = 1; j < s; j++) {
+          const a = h * row[j];
+          if (a === 0) continue;
+          const kj = stages[j];
+          for (let i = 0; i < n; i++) dst[i] += a * kj[i];
         }
         sys.rhs(s >= 5 ? tph : t + STAGE_C[s] * h, dst, stages[s]);
       }

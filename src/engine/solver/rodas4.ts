@@ -116,7 +116,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   let rc0 = dy1, rc1 = dy1, rc2 = dy1, rc3 = dy1;
   /** u1…u6 by stage index, for the stage loop. */
   let stages: Float64Array[] = [];
-  const hcrow = new Float64Array(5);
   let jac = dy1, lu = dy1;
   let piv = new Int32Array(0);
   let pattern: LuPattern = createLuPattern(0);
@@ -318,18 +317,23 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       for (let s = 1; s < 6; s++) {
         const a = STAGE_A[s], c = STAGE_C[s];
         const hd = autonomous ? 0 : h * STAGE_D[s];
-        for (let j = 0; j < s; j++) hcrow[j] = c[j] * invH;
-        for (let i = 0; i < n; i++) {
-          let acc = y[i];
-          for (let j = 0; j < s; j++) acc += a[j] * stages[j][i];
-          ynew[i] = acc;
+        // Both sums as contiguous passes, one per earlier stage (arrays hoisted).
+        const a0 = a[0];
+        for (let i = 0; i < n; i++) ynew[i] = y[i] + a0 * ak1[i];
+        for (let j = 1; j < s; j++) {
+          const aj = a[j];
+          const uj = stages[j];
+          for (let i = 0; i < n; i++) ynew[i] += aj * uj[i];
         }
         sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
         const u = stages[s];
-        for (let i = 0; i < n; i++) {
-          let acc = dy[i] + hd * fx[i];
-          for (let j = 0; j < s; j++) acc += hcrow[j] * stages[j][i];
-          u[i] = acc;
+        const c0 = c[0] * invH;
+        if (hd === 0) for (let i = 0; i < n; i++) u[i] = dy[i] + c0 * ak1[i];
+        else for (let i = 0; i < n; i++) u[i] = dy[i] + hd * fx[i] + c0 * ak1[i];
+        for (let j = 1; j < s; j++) {
+          const cj = c[j] * invH;
+          const uj = stages[j];
+          for (let i = 0; i < n; i++) u[i] += cj * uj[i];
         }
         luSolve(lu, n, piv, pattern, u);
       }
