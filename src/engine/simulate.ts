@@ -163,8 +163,14 @@ function integrateOver(
   }
 }
 
+/** What a run computes besides the curves (a population needs no per-subject metrics). */
+export interface RunOptions {
+  /** Compute the summary metrics (default true). */
+  readonly metrics?: boolean;
+}
+
 /** Runs a prepared simulation, optionally with another parameter vector (a virtual subject). */
-export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array): SimulationResult {
+export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, run: RunOptions = {}): SimulationResult {
   const { model, grid, options, resolved, scenario } = prep;
   const p = pOverride ?? prep.p;
   const n = model.states.length;
@@ -226,7 +232,7 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array):
     status,
     time_h,
     observables,
-    metrics: computeMetrics(time_h, observables, resolved.doses),
+    metrics: run.metrics === false ? {} : computeMetrics(time_h, observables, resolved.doses),
     doses: resolved.doses,
     agonistDoses: resolved.agonistDoses,
     stats,

@@ -25,6 +25,8 @@ export interface PopulationOptions {
    * single curve is drawn with, and the looser tolerance takes ~35 % fewer steps.
    */
   readonly rtol?: number;
+  /** Observables to summarise (default: every observable of the model). Fewer → less memory and time. */
+  readonly observables?: readonly string[];
 }
 
 export interface PopulationResult {
@@ -46,6 +48,12 @@ export interface PopulationResult {
 }
 
 export const MAX_SUBJECTS = 10_000;
+/**
+ * Percentiles need every subject's value at each grid point, kept until the end: subjects × grid points ×
+ * observables doubles. Above this many bytes the population is refused with a message saying what to reduce
+ * (a worker that runs out of memory would just die).
+ */
+export const MAX_POPULATION_BYTES = 768 * 2 ** 20;
 /** Default per-subject relative tolerance (see PopulationOptions.rtol). */
 export const POPULATION_RTOL = 1e-4;
 const DEFAULT_PERCENTILES = [5, 50, 95] as const;
@@ -104,10 +112,25 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
   const sampled = new Float64Array(subjects * m);
   sampleParameters(base, model.parameters, specs, subjects, createRng(seed), sampled);
 
-  const nObs = model.observables.length;
   const T = grid.length;
-  // Time-major per observable so that each grid point's subjects are contiguous for the percentile sort.
-  const values = model.observables.map(() => new Float64Array(T * subjects));
+  const allIds = model.observables.map((o) => o.id);
+  const ids = options.observables ?? allIds;
+  for (const id of ids) {
+    if (!allIds.includes(id)) {
+      return invalid('population.observables', `population.observables names "${String(id)}", which is not an observable; use ids such as "mor_occupancy".`);
+    }
+  }
+  const nObs = ids.length;
+  const bytes = T * subjects * nObs * 8;
+  if (bytes > MAX_POPULATION_BYTES) {
+    return invalid(
+      'population.subjects',
+      `${subjects} subjects × ${T} output points × ${nObs} observables need ${Math.round(bytes / 2 ** 20)} MB of percentile data; ` +
+        `the limit is ${MAX_POPULATION_BYTES / 2 ** 20} MB. Use fewer subjects, a larger output_step_h, or fewer observables.`,
+    );
+  }
+  // Time-major per observable so that each grid point's subjects are contiguous for the percentile selection.
+  const values = ids.map(() => new Float64Array(T * subjects));
   const p = new Float64Array(base.length);
   let ok = 0;
   let failed = 0;
@@ -116,7 +139,7 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
   for (let s = 0; s < subjects; s++) {
     p.set(base);
     for (let j = 0; j < m; j++) p[specs[j].index] = sampled[s * m + j];
-    const r = runPrepared(prepared, p);
+    const r = runPrepared(prepared, p, { metrics: false });
     rhsEvals += r.stats.rhsEvals;
     if (r.status.code !== 'ok') {
       failed++;
@@ -124,7 +147,7 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
       continue;
     }
     for (let o = 0; o < nObs; o++) {
-      const series = r.observables[model.observables[o].id];
+      const series = r.observables[ids[o]];
       const dst = values[o];
       for (let k = 0; k < T; k++) dst[k * subjects + ok] = series[k];
     }
@@ -153,7 +176,7 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
     const b = percentileBands(src, T, ok, percentiles);
     const entry: Record<string, Float64Array> = {};
     percentiles.forEach((q, i) => { entry[String(q)] = b[i]; });
-    bands[model.observables[o].id] = entry;
+    bands[ids[o]] = entry;
   }
   const result: PopulationResult = { status: OK, time_h: grid, bands, percentiles, parameters, subjects, failed, rhsEvals };
   return firstFailure ? { ...result, firstFailure } : result;

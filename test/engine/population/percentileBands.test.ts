@@ -21,4 +21,20 @@ describe('percentileBands', () => {
     expect(Array.from(p50)).toEqual([2, 20]);
     expect(Array.from(p100)).toEqual([3, 30]);
   });
+
+  it('gives exactly the numbers of a full sort (type 7) for random columns with ties, in any percentile order', () => {
+    // quickselect finds the same order statistics a sort does, so the bands must agree bit for bit
+    let seed = 99;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    for (const count of [1, 2, 3, 10, 101, 1000]) {
+      const T = 7;
+      const values = Float64Array.from({ length: T * count }, () => Math.round(rand() * 50) / 7); // many ties
+      const ps = [95, 5, 50, 25, 75, 0, 100, 33.3];
+      const bands = percentileBands(values, T, count, ps);
+      for (let k = 0; k < T; k++) {
+        const sorted = values.slice(k * count, (k + 1) * count).sort();
+        ps.forEach((p, i) => expect(bands[i][k]).toBe(percentileOfSorted(sorted, p)));
+      }
+    }
+  });
 });

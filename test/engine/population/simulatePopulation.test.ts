@@ -73,3 +73,29 @@ describe('simulatePopulation', () => {
     expect(simulatePopulation({ version: 1 }, { subjects: 5, seed: 1, variability: {} }).status.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('simulatePopulation() resources', () => {
+  const scenario = { version: 1, duration_h: 24, output_step_h: 1, regimen: '4.5 mg once at 22:00' };
+
+  it('summarises only the observables asked for, with the same numbers as the full summary', async () => {
+    const { simulatePopulation } = await import('../../../src/engine/population/simulatePopulation');
+    const opts = { subjects: 15, seed: 4, variability: { ntx_cl: 0.3 } };
+    const all = simulatePopulation(scenario, opts);
+    const some = simulatePopulation(scenario, { ...opts, observables: ['mor_occupancy'] });
+    expect(Object.keys(some.bands)).toEqual(['mor_occupancy']);
+    expect(Array.from(some.bands.mor_occupancy['50'])).toEqual(Array.from(all.bands.mor_occupancy['50']));
+  });
+
+  it('refuses, naming what to reduce, a population whose percentile data would not fit in memory', async () => {
+    const { simulatePopulation, MAX_POPULATION_BYTES } = await import('../../../src/engine/population/simulatePopulation');
+    // 10,000 subjects × 8,761 hourly points of a year × 1 observable × 8 B = 701 MB fits; × 2 observables does not
+    const year = { ...scenario, duration_h: 8760 };
+    const r = simulatePopulation(year, { subjects: 10_000, seed: 1, variability: {}, observables: ['mor_occupancy', 'il6_rel'] });
+    expect(10_000 * 8761 * 2 * 8).toBeGreaterThan(MAX_POPULATION_BYTES);
+    expect(r.status.code).toBe('INVALID_INPUT');
+    expect(r.status.field).toBe('population.subjects');
+    expect(r.status.message).toMatch(/fewer subjects/);
+    const bad = simulatePopulation(scenario, { subjects: 2, seed: 1, variability: {}, observables: ['plasma'] });
+    expect(bad.status.field).toBe('population.observables');
+  });
+});
