@@ -59,6 +59,9 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       y[S.signalMean] = 1;
     },
 
+    // Doses arrive as events from the engine and nothing in the RHS reads the clock.
+    autonomous: true,
+
     rhs(_t: number, y: Float64Array, p: Float64Array, dy: Float64Array): void {
       pharmacokineticsRhs(y, p, dy);
       comedicationRhs(y, p, dy);

@@ -68,6 +68,8 @@ export interface Model {
   readonly observables: readonly ObservableSpec[];
   /** Where doses go: at least `naltrexone`; `agonist` when co-medication is modelled. */
   readonly doseTargets: Readonly<Record<string, DoseTarget>>;
+  /** True when rhs does not depend on t (no clock-driven input inside the model): lets a Rosenbrock solver skip ∂f/∂t. */
+  readonly autonomous?: boolean;
   /** Write the untreated (drug-free) steady state for parameters p into y. */
   init(p: Float64Array, y: Float64Array): void;
   /** dy/dt at (t, y) for parameters p, written into dy. t in hours. */

@@ -182,6 +182,7 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, 
     rhs: (t, y, dy) => model.rhs(t, y, p, dy),
     jac: model.jac ? (t, y, J) => model.jac!(t, y, p, J) : undefined,
     stateIds: model.states.map((s) => s.id),
+    autonomous: model.autonomous === true,
   };
   const y = new Float64Array(n);
   model.init(p, y);
