@@ -43,6 +43,10 @@ interface PanelView {
   y: d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
   /** Layout and scales the frame was last drawn for. */
   frameKey?: string;
+  /** Size, font size and plot top the svg, its background and its clip were last set for. */
+  layoutKey?: string;
+  /** What the dose markers were last drawn for (their times, amounts and positions). */
+  markerKey?: string;
 }
 
 const MARGIN = { top: 40, right: 20, bottom: 30, left: 66 };
@@ -326,8 +330,14 @@ export class ChartGroup {
       note.textContent = 'Showing the difference B − A';
       items.push(note);
     }
+    // the key changes when a label does, not on every slider step: leave the DOM alone when it would read the same
+    const signature = items.map((i) => `${i.className}|${i.dataset.run ?? ''}|${i.textContent}`).join('\n');
+    if (signature === this.keySignature) return;
+    this.keySignature = signature;
     this.key.replaceChildren(...items);
   }
+
+  private keySignature = '';
 
   render(): void {
     this.renderKey();
@@ -339,12 +349,20 @@ export class ChartGroup {
     for (const p of this.panelViews) {
       const { svg, spec } = p;
       const top = MARGIN.top + Math.max(0, fs - 12) * 1.5 + (this.headRows(spec, diffMode) - 1) * fs * 1.6;
-      svg.attr('width', this.width).attr('height', h).attr('viewBox', `0 0 ${this.width} ${h}`).attr('font-size', fs);
-      svg.select('rect.bg').attr('width', this.width).attr('height', h);
       const yRange: [number, number] = [h - MARGIN.bottom, top];
-      svg.select(`#${this.clipId}-${spec.id} rect`)
-        .attr('x', MARGIN.left).attr('y', top - 2)
-        .attr('width', this.right() - MARGIN.left).attr('height', yRange[0] - top + 4);
+      // Set the size, background and clip only when the layout changed: writing even an unchanged value to the svg's
+      // viewBox or to the clip path's rect invalidates the clip resource, so the browser repaints and re-rasterises
+      // the whole panel (and every tile it touches) on each slider step (measured in the update trace: all 31 tiles
+      // of the page re-rasterised per update).
+      const layoutKey = `${this.width}|${h}|${fs}|${top}`;
+      if (p.layoutKey !== layoutKey) {
+        p.layoutKey = layoutKey;
+        svg.attr('width', this.width).attr('height', h).attr('viewBox', `0 0 ${this.width} ${h}`).attr('font-size', fs);
+        svg.select('rect.bg').attr('width', this.width).attr('height', h);
+        svg.select(`#${this.clipId}-${spec.id} rect`)
+          .attr('x', MARGIN.left).attr('y', top - 2)
+          .attr('width', this.right() - MARGIN.left).attr('height', yRange[0] - top + 4);
+      }
 
       // series values (display units), visible extent for the y domain
       const lines: Array<{ s: SeriesSpec; run: 'current' | 'pinned'; t: Float64Array; y: Float64Array }> = [];
@@ -497,16 +515,21 @@ export class ChartGroup {
         const data = lines.filter((l) => l.run === run);
         const source = run === 'current' ? this.data.current : this.data.pinned;
         const other = diffMode && run === 'current' ? this.data.pinned?.result : undefined; // B − A depends on A too
-        svg.select(`g.lines-${run}`).attr('clip-path', `url(#${this.clipId}-${spec.id})`)
-          .selectAll<SVGPathElement, (typeof lines)[number]>('path').data(data, (d) => d.s.observable).join('path')
-          .attr('data-observable', (d) => d.s.observable)
-          .attr('data-run', run === 'current' ? 'B' : 'A')
-          .attr('fill', 'none')
-          .attr('stroke', (d) => d.s.color)
-          .attr('stroke-width', (run === 'current' ? 2.25 : 2) * Math.max(1, fs / 14)) // thicker on a projector
-          .attr('stroke-dasharray', run === 'pinned' ? '6 4' : null)
-          .attr('stroke-opacity', run === 'pinned' ? 0.75 : 1)
-          .attr('stroke-linejoin', 'round')
+        const group = svg.select<SVGGElement>(`g.lines-${run}`);
+        setIfChanged(group.node(), 'clip-path', `url(#${this.clipId}-${spec.id})`);
+        // attributes are written only when they differ: rewriting a presentation attribute with its own value still
+        // restyles and repaints the path (A's ghost curves would be repainted on every slider step)
+        group.selectAll<SVGPathElement, (typeof lines)[number]>('path').data(data, (d) => d.s.observable).join('path')
+          .each(function (d) {
+            setIfChanged(this, 'data-observable', d.s.observable);
+            setIfChanged(this, 'data-run', run === 'current' ? 'B' : 'A');
+            setIfChanged(this, 'fill', 'none');
+            setIfChanged(this, 'stroke', d.s.color);
+            setIfChanged(this, 'stroke-width', String((run === 'current' ? 2.25 : 2) * Math.max(1, fs / 14))); // thicker on a projector
+            setIfChanged(this, 'stroke-dasharray', run === 'pinned' ? '6 4' : null);
+            setIfChanged(this, 'stroke-opacity', run === 'pinned' ? '0.75' : '1');
+            setIfChanged(this, 'stroke-linejoin', 'round');
+          })
           .each(function (d) {
             const el = this as SVGPathElement & { __ldnKey?: string; __ldnResult?: unknown; __ldnOther?: unknown };
             const key = `${scaleKey}|${d.s.observable}`;
@@ -523,16 +546,22 @@ export class ChartGroup {
       for (const [run, r] of [['B', this.data.current], ['A', diffMode ? null : this.data.pinned]] as const)
         for (const d of r?.result.doses ?? []) if (d.time_h >= x0 && d.time_h <= x1) markers.push({ t: d.time_h, mg: d.amount_mg, run });
       const by = yRange[0];
-      svg.select('g.doses').selectAll('path').data(markers).join((e) => {
-        const m = e.append('path');
-        m.append('title');
-        return m;
-      })
-        .attr('d', (d) => `M${x(d.t).toFixed(1)},${by - (d.run === 'B' ? 0 : 9)}l-4,-7h8z`)
-        .attr('fill', (d) => (d.run === 'B' ? INK : BACKGROUND))
-        .attr('stroke', INK).attr('stroke-width', 1)
-        .attr('class', 'dose-marker')
-        .select('title').text((d) => `${d.run === 'B' ? 'B' : 'A'}: ${formatValue(d.mg, 3)} mg at ${dayAndClock(d.t)}`);
+      // unchanged markers (a parameter slider moves the curves, not the doses) are left alone: rewriting their
+      // attributes repaints them in every panel
+      const markerKey = `${x0}|${x1}|${this.width}|${fs}|${by}|${markers.map((d) => `${d.t},${d.mg},${d.run}`).join(';')}`;
+      if (p.markerKey !== markerKey) {
+        p.markerKey = markerKey;
+        svg.select('g.doses').selectAll('path').data(markers).join((e) => {
+          const m = e.append('path');
+          m.append('title');
+          return m;
+        })
+          .attr('d', (d) => `M${x(d.t).toFixed(1)},${by - (d.run === 'B' ? 0 : 9)}l-4,-7h8z`)
+          .attr('fill', (d) => (d.run === 'B' ? INK : BACKGROUND))
+          .attr('stroke', INK).attr('stroke-width', 1)
+          .attr('class', 'dose-marker')
+          .select('title').text((d) => `${d.run === 'B' ? 'B' : 'A'}: ${formatValue(d.mg, 3)} mg at ${dayAndClock(d.t)}`);
+      }
 
       // title and legend (in the SVG so exports carry them)
       if (frameChanged) this.renderHead(p, top, diffMode);
@@ -711,17 +740,20 @@ export class ChartGroup {
   private renderReadout(): void {
     const t = this.crosshair;
     const el = this.readout;
-    el.setAttribute('aria-live', this.announce ? 'polite' : 'off');
-    el.replaceChildren();
+    setIfChanged(el, 'aria-live', this.announce ? 'polite' : 'off');
     if (t === null || !this.data.current) {
-      const hint = document.createElement('span');
-      hint.className = 'hint';
-      hint.textContent = this.data.current
+      const text = this.data.current
         ? 'Hover or use the arrow keys for values · drag across a chart to zoom, Shift + drag to pan, Ctrl + wheel to zoom · double-click to reset'
         : 'Waiting for the first simulation…';
-      el.append(hint);
+      // the same hint after each slider step: leave it (a rebuilt line is re-laid out and repainted)
+      if (el.childElementCount === 1 && el.firstElementChild?.className === 'hint' && el.textContent === text) return;
+      const hint = document.createElement('span');
+      hint.className = 'hint';
+      hint.textContent = text;
+      el.replaceChildren(hint);
       return;
     }
+    el.replaceChildren();
     const time = document.createElement('strong');
     time.className = 'readout-time';
     time.textContent = dayAndClock(t);
@@ -815,4 +847,11 @@ function formatTick(v: number): string {
   if (a === 0) return '0';
   if (a >= 1000 || a < 0.01) return d3.format('.0e')(v);
   return d3.format('~g')(v);
+}
+
+/** setAttribute (or removeAttribute for null) only when the value differs: an unchanged write still invalidates. */
+function setIfChanged(el: Element | null, name: string, value: string | null): void {
+  if (!el || el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }

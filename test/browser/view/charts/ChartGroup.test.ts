@@ -182,6 +182,31 @@ describe('ChartGroup', () => {
     }
   });
 
+  it('changes only the curves when only the data changed: size, clip, dose markers and key are not rewritten', async () => {
+    // Rewriting even an unchanged viewBox or clip rect makes the browser repaint and re-rasterise the whole panel on
+    // every slider step (doc/notes/view.md, "Live update latency"): a new result with the same doses and axes must
+    // touch nothing but the `d` of the B curves.
+    const a = fakeResult();
+    mount({ current: { result: a, label: 'B' }, pinned: { result: a, label: 'A' } });
+    const before = path('naltrexone_ng_per_ml');
+    const changed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target instanceof Element ? r.target : r.target.parentElement;
+        const what = `${el?.tagName}.${el?.getAttribute('class') ?? ''}[${el?.getAttribute('data-run') ?? ''}] ${r.type} ${r.attributeName ?? ''}`;
+        if (!(r.type === 'attributes' && r.attributeName === 'd' && el?.getAttribute('data-run') === 'B')) changed.push(what);
+      }
+    });
+    observer.observe(host!, { subtree: true, attributes: true, childList: true, characterData: true });
+    // 2 % more drug: every curve of B moves (by ≤ 2 %), the 50 mg doses and the axes do not (the plasma axis is
+    // 0…10.18·1.02 + 8 % padding, niced to the same ticks)
+    group!.setData({ current: { result: fakeResult({ scale: 1.02 }), label: 'B' }, pinned: { result: a, label: 'A' } });
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(path('naltrexone_ng_per_ml')).not.toBe(before);
+    expect(changed).toEqual([]);
+  });
+
   it('describes each chart in text for screen readers', () => {
     mount({ current: { result: fakeResult(), label: 'fake 50 mg' }, pinned: null });
     const svg = host!.querySelector('[data-panel="plasma"] svg')!;
