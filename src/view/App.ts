@@ -317,6 +317,7 @@ export class App {
     }
     this.setStatus('');
     this.current = v.scenario;
+    this.charts.markLive(); // more edits are likely to follow (a slider): cheaper redraws until they stop
     this.loop.request(v.scenario, inputTime);
     this.updateBusy();
     this.scheduleUrl();

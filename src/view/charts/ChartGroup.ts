@@ -50,6 +50,8 @@ interface PanelView {
 }
 
 const MARGIN = { top: 40, right: 20, bottom: 30, left: 66 };
+/** How long after the last change the charts leave live mode (ms): longer than the gap between slider steps. */
+export const LIVE_IDLE_MS = 400;
 let uid = 0;
 
 export class ChartGroup {
@@ -100,6 +102,19 @@ export class ChartGroup {
           });
     this.resizeObserver?.observe(this.element);
     this.renderReadout();
+  }
+
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Say that the data is about to change again and again (a slider is moving): until LIVE_IDLE_MS pass without a
+   * call, the group carries the class "live", which gives each panel its own compositing layer (public/app.css) so
+   * that an update re-rasterises less. Leaving live mode restores the exact resting rendering.
+   */
+  markLive(): void {
+    this.element.classList.add('live');
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => this.element.classList.remove('live'), LIVE_IDLE_MS);
   }
 
   setData(data: ChartData): void {
@@ -160,6 +175,7 @@ export class ChartGroup {
 
   dispose(): void {
     clearTimeout(this.summaryTimer);
+    clearTimeout(this.liveTimer);
     this.resizeObserver?.disconnect();
     this.element.remove();
   }

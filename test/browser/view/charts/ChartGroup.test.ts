@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { ChartGroup, type ChartData } from '../../../../src/view/charts/ChartGroup';
+import { ChartGroup, LIVE_IDLE_MS, type ChartData } from '../../../../src/view/charts/ChartGroup';
 import { CYTOKINE_PANEL, OCCUPANCY_PANEL, PLASMA_PANEL } from '../../../../src/view/charts/panelSpecs';
 import type { SimulationResult } from '../../../../src/engine/result';
 import type { Status } from '../../../../src/engine/status';
@@ -205,6 +205,20 @@ describe('ChartGroup', () => {
     observer.disconnect();
     expect(path('naltrexone_ng_per_ml')).not.toBe(before);
     expect(changed).toEqual([]);
+  });
+
+  it('is "live" (one compositing layer per panel) from a change until LIVE_IDLE_MS after the last one, then rests', async () => {
+    mount({ current: { result: fakeResult(), label: 'B' }, pinned: null });
+    const g = host!.querySelector('.chart-group')!;
+    expect(g.classList.contains('live')).toBe(false);
+    group!.markLive();
+    expect(g.classList.contains('live')).toBe(true);
+    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS / 2));
+    group!.markLive(); // a further step restarts the wait
+    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS * 0.75));
+    expect(g.classList.contains('live')).toBe(true);
+    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS * 0.5));
+    expect(g.classList.contains('live')).toBe(false);
   });
 
   it('describes each chart in text for screen readers', () => {
