@@ -2,7 +2,7 @@
  * The chart group on synthetic results with closed-form curves, so every drawn point can be checked against the
  * value it must show: a correct linear (log) chart puts y_px = a + b·v (a + b·log v) for one pair (a, b) per panel.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ChartGroup, LIVE_IDLE_MS, type ChartData } from '../../../../src/view/charts/ChartGroup';
 import { CYTOKINE_PANEL, OCCUPANCY_PANEL, PLASMA_PANEL } from '../../../../src/view/charts/panelSpecs';
@@ -207,18 +207,23 @@ describe('ChartGroup', () => {
     expect(changed).toEqual([]);
   });
 
-  it('is "live" (one compositing layer per panel) from a change until LIVE_IDLE_MS after the last one, then rests', async () => {
+  it('is "live" (one compositing layer per panel) from a change until LIVE_IDLE_MS after the last one, then rests', () => {
     mount({ current: { result: fakeResult(), label: 'B' }, pinned: null });
     const g = host!.querySelector('.chart-group')!;
     expect(g.classList.contains('live')).toBe(false);
-    group!.markLive();
-    expect(g.classList.contains('live')).toBe(true);
-    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS / 2));
-    group!.markLive(); // a further step restarts the wait
-    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS * 0.75));
-    expect(g.classList.contains('live')).toBe(true);
-    await new Promise((r) => setTimeout(r, LIVE_IDLE_MS * 0.5));
-    expect(g.classList.contains('live')).toBe(false);
+    vi.useFakeTimers();
+    try {
+      group!.markLive();
+      expect(g.classList.contains('live')).toBe(true);
+      vi.advanceTimersByTime(LIVE_IDLE_MS - 1);
+      group!.markLive(); // a further step restarts the wait
+      vi.advanceTimersByTime(LIVE_IDLE_MS - 1);
+      expect(g.classList.contains('live')).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(g.classList.contains('live')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('describes each chart in text for screen readers', () => {
