@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import type { SimulationResult } from '../../engine/result';
 import type { PanelSpec, SeriesSpec } from './panelSpecs';
 import { decimate } from './decimate';
+import { formatTenths } from './formatTenths';
 import { dayAndClock, sleepWindows, timeTicks } from './timeTicks';
 import { BACKGROUND, GRID, INK, MUTED_INK, SLEEP_FILL } from '../theme/palette';
 import { describePanel } from './describePanel';
@@ -306,7 +307,11 @@ export class ChartGroup {
       const raw = r.observables[s.observable];
       if (!raw || !r.time_h.length) return null;
       const f = s.factor ?? 1;
-      const y = f === 1 ? raw : raw.map((v) => v * f);
+      let y = raw;
+      if (f !== 1) {
+        y = new Float64Array(raw.length); // a plain loop: TypedArray.map calls a function per point
+        for (let i = 0; i < raw.length; i++) y[i] = raw[i] * f;
+      }
       m.set(s.observable, y);
       return { t: r.time_h, y };
     }
@@ -522,7 +527,7 @@ export class ChartGroup {
           let py = q0 + (f(v) - fd0) * ky;
           if (useLog) py = Math.min(q0, Math.max(q1, py)); // the log scale clamps, as d3's does
           if (!Number.isFinite(px) || !Number.isFinite(py)) { pen = false; continue; }
-          parts.push(`${pen ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
+          parts.push(`${pen ? 'L' : 'M'}${formatTenths(px)},${formatTenths(py)}`); // = Math.round(v * 10) / 10
           pen = true;
         }
         return parts.join('');
