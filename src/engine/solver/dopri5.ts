@@ -1,7 +1,7 @@
 import { OK, type Status } from '../status';
 import { pow } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
+import { checkSolveOptions, firstGridIndexAfter, solverFailure, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 
 /*
@@ -116,37 +116,6 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     rc5 = new Float64Array(n);
   }
 
-  /** Index of the first non-finite entry of a, or -1. */
-  function firstNonFinite(a: Float64Array): number {
-    for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) return i;
-    return -1;
-  }
-
-  /** Index of the state with the largest scaled error in the last trial step (errv holds h·error). */
-  /**
-   * The state to blame for a non-finite trial step (failure path only): the first component of f that is
-   * non-finite at the last good y and the time of the first failed trial (the RHS itself produced it), else the
-   * first non-finite component of the trial values (an overflow of y).
-   */
-  function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number): number {
-    sys.rhs(tBad, y, yout);
-    let i = firstNonFinite(yout);
-    if (i >= 0) return i;
-    i = firstNonFinite(y1); if (i >= 0) return i; i = firstNonFinite(k7); if (i >= 0) return i; i = firstNonFinite(errv); if (i >= 0) return i;
-    return -1;
-  }
-
-  function worstState(y: Float64Array, rtol: number): number {
-    let worst = 0;
-    let best = -1;
-    for (let i = 0; i < n; i++) {
-      const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
-      const r = Math.abs(errv[i]) / sk;
-      if (!(r <= best)) { best = r; worst = i; }
-    }
-    return worst;
-  }
-
   function integrate(
     sys: OdeSystem,
     y: Float64Array,
@@ -178,7 +147,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     let t = t0;
     sys.rhs(t, y, k1);
     stats.rhsEvals++;
-    const bad0 = firstNonFinite(k1) >= 0 ? firstNonFinite(k1) : firstNonFinite(y);
+    const bad0 = firstNonFinite(k1, n) >= 0 ? firstNonFinite(k1, n) : firstNonFinite(y, n);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);
 
     let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);
@@ -189,12 +158,12 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
 
     for (;;) {
       if (stats.steps + stats.rejected >= maxSteps) {
-        return solverFailure('MAX_STEPS', 'dopri5', sys, t, worstState(y, rtol), h, opts);
+        return solverFailure('MAX_STEPS', 'dopri5', sys, t, worstState(errv, y, y1, atolv, rtol, n), h, opts);
       }
       if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
         // Shrinking because the trial values overflowed: the cause is the non-finite value, say so.
-        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad), h, opts);
-        return solverFailure('STEP_UNDERFLOW', 'dopri5', sys, t, worstState(y, rtol), h, opts);
+        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad, yout, n, y1, k7, errv), h, opts);
+        return solverFailure('STEP_UNDERFLOW', 'dopri5', sys, t, worstState(errv, y, y1, atolv, rtol, n), h, opts);
       }
       let last = false;
       if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
@@ -230,13 +199,13 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       }
       err = Math.sqrt(err / n);
 
-      if (!Number.isFinite(err) || firstNonFinite(k7) >= 0) {
+      if (!Number.isFinite(err) || firstNonFinite(k7, n) >= 0) {
         // An overflow or NaN inside the step: retry smaller; a genuine blow-up ends in NONFINITE or underflow.
         stats.rejected++;
         if (nonfiniteRetries === 0) tBad = last ? t1 : t + h;
         nonfiniteRetries++;
         if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
-          return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad), h, opts);
+          return solverFailure('NONFINITE', 'dopri5', sys, t, nonfiniteState(sys, y, tBad, yout, n, y1, k7, errv), h, opts);
         }
         h *= 0.1;
         rejectedLast = true;

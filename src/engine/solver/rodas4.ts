@@ -1,6 +1,6 @@
 import { OK, type Status } from '../status';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { checkSolveOptions, firstGridIndexAfter, solverFailure } from './solverFailure';
+import { checkSolveOptions, firstGridIndexAfter, solverFailure, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 import { createLuPattern, luFactor, luSolve, type LuPattern } from './lu';
 
@@ -153,34 +153,6 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     pattern = createLuPattern(n);
   }
 
-  function firstNonFinite(a: Float64Array): number {
-    for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) return i;
-    return -1;
-  }
-
-  /**
-   * The state to blame for a non-finite trial step (failure path only): the first component of f that is
-   * non-finite at the last good y and the time of the first failed trial (the RHS itself produced it), else the
-   * first non-finite component of the trial values (an overflow of y).
-   */
-  function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number): number {
-    sys.rhs(tBad, y, tmp);
-    let i = firstNonFinite(tmp);
-    if (i >= 0) return i;
-    i = firstNonFinite(ynew); if (i >= 0) return i; i = firstNonFinite(dy); if (i >= 0) return i;
-    return -1;
-  }
-
-  function worstState(y: Float64Array, rtol: number): number {
-    let worst = 0, best = -1;
-    for (let i = 0; i < n; i++) {
-      const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
-      const r = Math.abs(ak6[i]) / sk;
-      if (!(r <= best)) { best = r; worst = i; }
-    }
-    return worst;
-  }
-
   /**
    * ∂f/∂y at (t, y) into jac (row-major, jac[i·n + j] = ∂f_i/∂y_j): analytic when the system has one, else
    * forward differences, n RHS calls. Increment δ_j = sqrt(u)·max(|y_j|, atol_j) (1e-5 if both are 0): relative
@@ -252,7 +224,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     sys.rhs(t, y, dy1);
     stats.rhsEvals++;
     {
-      const b = firstNonFinite(dy1) >= 0 ? firstNonFinite(dy1) : firstNonFinite(y);
+      const b = firstNonFinite(dy1, n) >= 0 ? firstNonFinite(dy1, n) : firstNonFinite(y, n);
       if (b >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, b, 0, opts);
     }
     let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, dy1, atolv, rtol, hmax, 4, ynew, dy, stats);
@@ -267,12 +239,12 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
     for (;;) {
       if (stats.steps + stats.rejected >= maxSteps) {
-        return solverFailure('MAX_STEPS', 'rodas4', sys, t, worstState(y, rtol), h, opts);
+        return solverFailure('MAX_STEPS', 'rodas4', sys, t, worstState(ak6, y, ynew, atolv, rtol, n), h, opts);
       }
       if (0.1 * h <= Math.abs(t) * UROUND || h < 1e-300) {
         // Shrinking because the trial values overflowed: the cause is the non-finite value, say so.
-        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad), h, opts);
-        return solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, worstState(y, rtol), h, opts);
+        if (nonfiniteRetries > 0) return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad, tmp, n, ynew, dy), h, opts);
+        return solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, worstState(ak6, y, ynew, atolv, rtol, n), h, opts);
       }
       let last = false;
       if (t + 1.0001 * h >= t1) { h = t1 - t; last = true; }
@@ -354,7 +326,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         if (nonfiniteRetries === 0) tBad = last ? t1 : t + h;
         nonfiniteRetries++;
         if (nonfiniteRetries > MAX_NONFINITE_RETRIES) {
-          return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad), h, opts);
+          return solverFailure('NONFINITE', 'rodas4', sys, t, nonfiniteState(sys, y, tBad, tmp, n, ynew, dy), h, opts);
         }
         h *= 0.1;
         reject = true;

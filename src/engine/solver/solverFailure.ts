@@ -93,3 +93,35 @@ export function firstGridIndexAfter(grid: Float64Array, from: number, to: number
   }
   return lo;
 }
+
+/** Index of the first non-finite value among a[0..n), or −1. */
+export function firstNonFinite(a: Float64Array, n: number): number {
+  for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) return i;
+  return -1;
+}
+
+/**
+ * The state to blame for a non-finite trial step (failure path only): the first component of f that is non-finite
+ * at the last good y and the time of the first failed trial (the RHS itself produced it), else the first
+ * non-finite component of the method's trial arrays (an overflow of y). `scratch` receives f.
+ */
+export function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number, scratch: Float64Array, n: number, ...trials: Float64Array[]): number {
+  sys.rhs(tBad, y, scratch);
+  let i = firstNonFinite(scratch, n);
+  for (let k = 0; i < 0 && k < trials.length; k++) i = firstNonFinite(trials[k], n);
+  return i;
+}
+
+/** The state with the largest scaled error |err_i| / (atol_i + rtol·max(|y_i|, |ynew_i|)) of the last trial step. */
+export function worstState(err: Float64Array, y: Float64Array, ynew: Float64Array, atolv: Float64Array, rtol: number, n: number): number {
+  let worst = 0;
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    const r = Math.abs(err[i]) / (atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i])));
+    if (!(r <= best)) {
+      best = r;
+      worst = i;
+    }
+  }
+  return worst;
+}
