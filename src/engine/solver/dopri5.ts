@@ -1,7 +1,7 @@
 import { OK, type Status } from '../status';
 import { pow } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { checkSolveOptions, firstGridIndexAfter, solverFailure, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
+import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 
 /*
@@ -130,16 +130,12 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   ): Status {
     stiff = false;
     switchAt = NaN;
-    if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
-      return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
-    }
+    const invalid = invalidSegment(sys, opts, t0, t1);
+    if (invalid) return invalid;
     if (t1 === t0) return OK;
     if (sys.n !== n) allocate(sys.n);
-    const bad = checkSolveOptions(sys, opts);
-    if (bad !== '') return { code: 'INVALID_INPUT', message: bad, t: t0, field: 'solver' };
     const rtol = opts.rtol;
-    if (typeof opts.atol === 'number') atolv.fill(opts.atol);
-    else atolv.set(opts.atol);
+    fillAtol(atolv, opts.atol);
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
     const maxSteps = opts.maxSteps ?? 1e6;
 
@@ -147,7 +143,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     let t = t0;
     sys.rhs(t, y, k1);
     stats.rhsEvals++;
-    const bad0 = firstNonFinite(k1, n) >= 0 ? firstNonFinite(k1, n) : firstNonFinite(y, n);
+    const bad0 = firstNonFiniteOf(k1, y, n);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);
 
     let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, k1, atolv, rtol, hmax, 5, y1, k2, stats);

@@ -1,6 +1,6 @@
 import { OK, type Status } from '../status';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { checkSolveOptions, firstGridIndexAfter, solverFailure, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
+import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 import { createLuPattern, luFactor, luSolve, type LuPattern } from './lu';
 
@@ -205,16 +205,12 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
   ): Status {
     switchAt = NaN;
     stopReason = '';
-    if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
-      return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
-    }
+    const invalid = invalidSegment(sys, opts, t0, t1);
+    if (invalid) return invalid;
     if (t1 === t0) return OK;
     if (sys.n !== n) allocate(sys.n);
-    const bad = checkSolveOptions(sys, opts);
-    if (bad !== '') return { code: 'INVALID_INPUT', message: bad, t: t0, field: 'solver' };
     const rtol = opts.rtol;
-    if (typeof opts.atol === 'number') atolv.fill(opts.atol);
-    else atolv.set(opts.atol);
+    fillAtol(atolv, opts.atol);
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
     const maxSteps = opts.maxSteps ?? 1e6;
     const autonomous = sys.autonomous === true;
@@ -223,10 +219,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     let t = t0;
     sys.rhs(t, y, dy1);
     stats.rhsEvals++;
-    {
-      const b = firstNonFinite(dy1, n) >= 0 ? firstNonFinite(dy1, n) : firstNonFinite(y, n);
-      if (b >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, b, 0, opts);
-    }
+    const bad0 = firstNonFiniteOf(dy1, y, n);
+    if (bad0 >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, bad0, 0, opts);
     let h = opts.h0 !== undefined ? Math.min(opts.h0, hmax) : ctl[H_NEXT] > 0 ? Math.min(ctl[H_NEXT], hmax) : initialStep(sys, t, y, dy1, atolv, rtol, hmax, 4, ynew, dy, stats);
     let reject = false;
     let needJac = true;

@@ -125,3 +125,24 @@ export function worstState(err: Float64Array, y: Float64Array, ynew: Float64Arra
   }
   return worst;
 }
+
+/** A segment that cannot be integrated (bad end time or settings) → INVALID_INPUT; null when it can. */
+export function invalidSegment(sys: OdeSystem, opts: SolveOptions, t0: number, t1: number): Status | null {
+  if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
+    return { code: 'INVALID_INPUT', message: `The segment end t1 = ${t1} h must be finite and ≥ t0 = ${t0} h.`, t: t0 };
+  }
+  const bad = checkSolveOptions(sys, opts);
+  return bad === '' ? null : { code: 'INVALID_INPUT', message: bad, t: t0, field: 'solver' };
+}
+
+/** The per-state absolute tolerances from a scalar or a per-state array. */
+export function fillAtol(atolv: Float64Array, atol: number | Float64Array): void {
+  if (typeof atol === 'number') atolv.fill(atol);
+  else atolv.set(atol);
+}
+
+/** The first non-finite component of f, else of y (−1 when both are finite): the state to blame at a segment start. */
+export function firstNonFiniteOf(f: Float64Array, y: Float64Array, n: number): number {
+  const i = firstNonFinite(f, n);
+  return i >= 0 ? i : firstNonFinite(y, n);
+}
