@@ -77,19 +77,14 @@ export function computeMetrics(
   const dayStart = Math.max(start, end - 24);
   const span = end - start;
 
-  const ntx = obs.naltrexone_ng_per_ml;
-  if (ntx) {
-    const mx = extremum(time, ntx, start, end, 1);
-    m.ntx_cmax_ng_per_ml = mx.v;
-    m.ntx_tmax_h = mx.t;
-    m.ntx_auc_ng_h_per_ml = integrate(time, ntx, start, end);
-  }
-  const nol = obs.naltrexol_ng_per_ml;
-  if (nol) {
-    const mx = extremum(time, nol, start, end, 1);
-    m.naltrexol_cmax_ng_per_ml = mx.v;
-    m.naltrexol_tmax_h = mx.t;
-    m.naltrexol_auc_ng_h_per_ml = integrate(time, nol, start, end);
+  // Plasma exposure: Cmax, Tmax and AUC of each drug (metric keys keep their published names).
+  for (const [id, key] of [['naltrexone_ng_per_ml', 'ntx'], ['naltrexol_ng_per_ml', 'naltrexol']] as const) {
+    const c = obs[id];
+    if (!c) continue;
+    const mx = extremum(time, c, start, end, 1);
+    m[`${key}_cmax_ng_per_ml`] = mx.v;
+    m[`${key}_tmax_h`] = mx.t;
+    m[`${key}_auc_ng_h_per_ml`] = integrate(time, c, start, end);
   }
   const occ = obs.mor_occupancy;
   if (occ) {
