@@ -8,27 +8,35 @@
  * storage keeps fill-in automatic; the work is proportional to the nonzeros.
  */
 
-/** Compressed rows of the factors (built by luFactor): L strictly below, U strictly above the diagonal. */
+/**
+ * Row patterns of the factors, recorded by luFactor as it eliminates: row i of L (unit diagonal, columns < i) is
+ * lcols[i·n … i·n + lcnt[i]), row k of U (columns > k) is ucols[k·n … k·n + ucnt[k]), each in ascending column order.
+ */
 export interface LuPattern {
-  /** Row i of L: cols[start[i] … start[i+1]); row i of U: cols[start[n+i] … start[n+i+1]). Length 2n+1. */
-  readonly start: Int32Array;
-  /** Column indices, at most n·n. */
-  readonly cols: Int32Array;
-  /** Scratch: nonzero columns of the current pivot row. */
-  readonly scratch: Int32Array;
+  readonly lcols: Int32Array;
+  readonly lcnt: Int32Array;
+  readonly ucols: Int32Array;
+  readonly ucnt: Int32Array;
 }
 
 export function createLuPattern(n: number): LuPattern {
-  return { start: new Int32Array(2 * n + 1), cols: new Int32Array(n * n), scratch: new Int32Array(n) };
+  return { lcols: new Int32Array(n * n), lcnt: new Int32Array(n), ucols: new Int32Array(n * n), ucnt: new Int32Array(n) };
 }
 
 /**
  * Factors a = P·L·U in place (L unit lower, U upper, both stored in a); piv[k] is the row swapped with k.
  * Fills pattern with the nonzero structure for luSolve. Returns the first column with a zero pivot (the matrix
  * is singular), or -1 on success.
+ *
+ * The patterns are written while eliminating rather than found by scanning the finished factors: the pivot row's
+ * nonzero columns (needed for the update anyway) are U's row, and each multiplier is appended to its row of L
+ * (rows swap their lists with their values). A multiplier is final once written and a pivot row once it is the
+ * pivot, so the patterns hold exactly the nonzeros a scan would find (a multiplier that underflows to 0 is kept:
+ * it adds 0 to a sum). Three O(n²) scans per factorisation fewer.
  */
 export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern): number {
-  const nz = pattern.scratch;
+  const { lcols, lcnt, ucols, ucnt } = pattern;
+  lcnt.fill(0);
   for (let k = 0; k < n; k++) {
     // Pivot: the largest |a[i][k]| for i ≥ k.
     let p = k;
@@ -43,9 +51,16 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: L
     if (p !== k) {
       const rp = p * n;
       for (let j = 0; j < n; j++) { const t = a[rk + j]; a[rk + j] = a[rp + j]; a[rp + j] = t; }
+      // The multipliers moved with their rows: so do their column lists (both hold columns < k only).
+      const ck = lcnt[k], cp = lcnt[p];
+      const m = ck > cp ? ck : cp;
+      for (let q = 0; q < m; q++) { const t = lcols[rk + q]; lcols[rk + q] = lcols[rp + q]; lcols[rp + q] = t; }
+      lcnt[k] = cp;
+      lcnt[p] = ck;
     }
     let cnt = 0;
-    for (let j = k + 1; j < n; j++) if (a[rk + j] !== 0) nz[cnt++] = j;
+    for (let j = k + 1; j < n; j++) if (a[rk + j] !== 0) ucols[rk + cnt++] = j;
+    ucnt[k] = cnt;
     const inv = 1 / a[rk + k];
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
@@ -53,29 +68,16 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: L
       if (aik === 0) continue;
       const m = aik * inv;
       a[ri + k] = m;
-      for (let q = 0; q < cnt; q++) { const j = nz[q]; a[ri + j] -= m * a[rk + j]; }
+      lcols[ri + lcnt[i]++] = k;
+      for (let q = rk, e = rk + cnt; q < e; q++) { const j = ucols[q]; a[ri + j] -= m * a[rk + j]; }
     }
   }
-  // Compressed rows of L and U for the solves.
-  const { start, cols } = pattern;
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = c;
-    const ri = i * n;
-    for (let j = 0; j < i; j++) if (a[ri + j] !== 0) cols[c++] = j;
-  }
-  for (let i = 0; i < n; i++) {
-    start[n + i] = c;
-    const ri = i * n;
-    for (let j = i + 1; j < n; j++) if (a[ri + j] !== 0) cols[c++] = j;
-  }
-  start[2 * n] = c;
   return -1;
 }
 
 /** Solves (P·L·U) x = b in place (b becomes x), with a, piv and pattern from luFactor. */
 export function luSolve(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern, b: Float64Array): void {
-  const { start, cols } = pattern;
+  const { lcols, lcnt, ucols, ucnt } = pattern;
   // The factorisation swapped whole rows (multipliers included), so apply all the swaps to b first.
   for (let k = 0; k < n; k++) {
     const p = piv[k];
@@ -85,14 +87,14 @@ export function luSolve(a: Float64Array, n: number, piv: Int32Array, pattern: Lu
   for (let i = 1; i < n; i++) {
     const ri = i * n;
     let s = b[i];
-    for (let q = start[i], e = start[i + 1]; q < e; q++) { const j = cols[q]; s -= a[ri + j] * b[j]; }
+    for (let q = ri, e = ri + lcnt[i]; q < e; q++) { const j = lcols[q]; s -= a[ri + j] * b[j]; }
     b[i] = s;
   }
   // Back substitution with U.
   for (let i = n - 1; i >= 0; i--) {
     const ri = i * n;
     let s = b[i];
-    for (let q = start[n + i], e = start[n + i + 1]; q < e; q++) { const j = cols[q]; s -= a[ri + j] * b[j]; }
+    for (let q = ri, e = ri + ucnt[i]; q < e; q++) { const j = ucols[q]; s -= a[ri + j] * b[j]; }
     b[i] = s / a[ri + i];
   }
 }
