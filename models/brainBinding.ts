@@ -17,9 +17,10 @@ import { S } from './stateLayout';
  * φ·kdeg is the degradation rate of antagonist-bound receptors (φ = 1 unless the chaperone hypothesis holds).
  */
 export function brainBindingRhs(
-  y: Float64Array, p: Float64Array, dy: Float64Array,
-  cpNtx: number, cpBn: number, r: ReceptorScratch, boundDegradation: number, metaboliteBinds: number,
+  y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, metaboliteBinds: number,
 ): void {
+  // Plasma levels and the bound-receptor degradation rate come in the scratch object (see ReceptorScratch).
+  const cpNtx = r.cpNtx, cpBn = r.cpBn, boundDegradation = r.boundDegradation;
   dy[S.ntxBrain] = p[P.ntx_ke0] * (cpNtx - y[S.ntxBrain]);
   dy[S.bnBrain] = p[P.bn_ke0] * (cpBn - y[S.bnBrain]);
   const koff = p[P.ntx_koff];

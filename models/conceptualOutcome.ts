@@ -1,4 +1,5 @@
 import { P } from './parameterSpecs';
+import type { ReceptorScratch } from './receptorState';
 import { S } from './stateLayout';
 
 /**
@@ -9,8 +10,8 @@ import { S } from './stateLayout';
  */
 export const SIGNAL_MEAN_WINDOW_H = 24;
 
-export function conceptualOutcomeRhs(y: Float64Array, dy: Float64Array, signalRel: number): void {
-  dy[S.signalMean] = (signalRel - y[S.signalMean]) / SIGNAL_MEAN_WINDOW_H;
+export function conceptualOutcomeRhs(y: Float64Array, dy: Float64Array, r: ReceptorScratch): void {
+  dy[S.signalMean] = (r.signalRel - y[S.signalMean]) / SIGNAL_MEAN_WINDOW_H;
 }
 
 export function conceptualOutcome(y: Float64Array, p: Float64Array, il6Rel: number, tnfRel: number): number {

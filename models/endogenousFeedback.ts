@@ -29,8 +29,8 @@ export function feedbackGainSlope(s: number, h: number, n: number): number {
 
 export function endogenousFeedbackRhs(
   y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, synthesisFeedback: number,
-  boundDegradation: number,
 ): void {
+  const boundDegradation = r.boundDegradation;
   const kdeg = Math.LN2 / p[P.mor_half_life_h];
   const n = p[P.feedback_hill];
   const s = r.signalRel;

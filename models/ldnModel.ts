@@ -67,10 +67,13 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       comedicationRhs(y, p, dy);
       computeReceptorState(y, p, scratch);
       const bd = boundDegradationRate(p);
-      brainBindingRhs(y, p, dy, ntxPlasmaNm(y, p), bnPlasmaNm(y, p), scratch, bd, metaboliteBinds);
-      endogenousFeedbackRhs(y, p, dy, scratch, synthesisFeedback, bd);
+      scratch.cpNtx = ntxPlasmaNm(y, p);
+      scratch.cpBn = bnPlasmaNm(y, p);
+      scratch.boundDegradation = bd;
+      brainBindingRhs(y, p, dy, scratch, metaboliteBinds);
+      endogenousFeedbackRhs(y, p, dy, scratch, synthesisFeedback);
       tlr4CytokinesRhs(y, p, dy);
-      conceptualOutcomeRhs(y, dy, scratch.signalRel);
+      conceptualOutcomeRhs(y, dy, scratch);
     },
 
     jac(_t: number, y: Float64Array, p: Float64Array, J: Float64Array): void {

@@ -27,10 +27,19 @@ export interface ReceptorScratch {
   aE: number;
   aA: number;
   s0: number;
+  /**
+   * Inputs of the binding and feedback modules, set by the model's RHS before it calls them: plasma NTX and 6BN
+   * (nM) and the degradation rate of antagonist-bound receptors (1/h). They travel in this object rather than as
+   * arguments because a number passed to (or returned from) a call V8 has not inlined is boxed on the heap: as
+   * arguments they cost ~10 allocations per RHS call, and the garbage collection that follows.
+   */
+  cpNtx: number;
+  cpBn: number;
+  boundDegradation: number;
 }
 
 export function newReceptorScratch(): ReceptorScratch {
-  return { unblocked: 1, free: 1, signalRel: 1, agonistSignalRel: 0, inv: 1, aE: 0, aA: 0, s0: 1 };
+  return { unblocked: 1, free: 1, signalRel: 1, agonistSignalRel: 0, inv: 1, aE: 0, aA: 0, s0: 1, cpNtx: 0.5, cpBn: 0.5, boundDegradation: 0.5 };
 }
 
 export function computeReceptorState(y: Float64Array, p: Float64Array, r: ReceptorScratch): void {
