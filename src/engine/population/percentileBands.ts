@@ -61,7 +61,20 @@ export function percentileBands(
   // visit the percentiles in increasing order of their lower order statistic
   const order = percentiles.map((_, i) => i).sort((a, b) => percentiles[a] - percentiles[b]);
   for (let k = 0; k < gridLength; k++) {
-    column.set(values.subarray(k * count, (k + 1) * count));
+    // Copy the column, noting whether it is constant: an observable that is the same in every subject (an absent
+    // co-medication, the pre-dose baseline) has every percentile equal to that value, with no selection at all.
+    const base = k * count;
+    const first = values[base];
+    let constant = true;
+    for (let i = 0; i < count; i++) {
+      const v = values[base + i];
+      column[i] = v;
+      if (v !== first) constant = false;
+    }
+    if (constant) {
+      for (let q = 0; q < bands.length; q++) bands[q][k] = first;
+      continue;
+    }
     let from = 0;
     for (const q of order) {
       const h = ((count - 1) * percentiles[q]) / 100;

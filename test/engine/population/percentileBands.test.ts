@@ -37,4 +37,16 @@ describe('percentileBands', () => {
       }
     }
   });
+
+  it('gives a constant column its value at every percentile', () => {
+    // Grid point 0: every subject 0.25 (as an absent co-medication or a pre-dose baseline); point 1: 1, 2, 3.
+    const values = new Float64Array([0.25, 0.25, 0.25, 1, 2, 3]);
+    const [p5, p50, p95] = percentileBands(values, 2, 3, [5, 50, 95]);
+    expect([p5[0], p50[0], p95[0]]).toEqual([0.25, 0.25, 0.25]);
+    // type 7 on [1, 2, 3]: h = 2·p/100 → 1.1, 2, 2.9
+    expect(p5[1]).toBeCloseTo(1.1, 14);
+    expect(p50[1]).toBe(2);
+    expect(p95[1]).toBeCloseTo(2.9, 14);
+  });
 });
+
