@@ -21,9 +21,17 @@ import { computeMetrics } from './metrics';
 import { modelFor } from './modelFor';
 import { outputGrid } from './outputGrid';
 
-/** Defaults chosen so the PK (ng/mL) and the slow receptor states are both resolved to well below plotting precision. */
+/**
+ * Defaults chosen so the PK (ng/mL) and the slow receptor states are both resolved to well below plotting precision.
+ * atol 1e-8 with rtol 1e-6 is rxode2's default pairing. Every state is an amount (µmol), a brain concentration (nM)
+ * or a fraction of the baseline receptor pool, so 1e-8 is ≥ 10⁵× below any value that shows on a chart; with 1e-10 the
+ * solver kept following the emptied gut depot (13 µmol → 1e-4 µmol, ~8 h of short steps a day) for no visible gain.
+ * Measured on LDN 4.5 mg and 0.5 mg nightly and 50 mg daily, 28 days, 0.1-h grid, against RODAS at rtol 1e-10: the worst
+ * error of any observable, relative to its peak, is 2.9e-6 / 7.6e-7 / 5.5e-6 with 1e-8 and 4.2e-6 / 4.4e-7 / 6.3e-6
+ * with 1e-10, for 12 % / 16 % / 0 % fewer steps.
+ */
 export const DEFAULT_RTOL = 1e-6;
-export const DEFAULT_ATOL = 1e-10;
+export const DEFAULT_ATOL = 1e-8;
 /** Length of the agonist run-in that makes a patient opioid-dependent before t = 0 (h). 28 days ≫ the slowest
  * adaptation time constants of the feedback module, so the system starts near its on-agonist steady state. */
 export const DEPENDENCE_RUN_IN_H = 28 * 24;
