@@ -175,6 +175,8 @@ function integrateOver(
 export interface RunOptions {
   /** Compute the summary metrics (default true). */
   readonly metrics?: boolean;
+  /** The integrator to use instead of a new one for options.method (a population passes 'auto' with a hint). */
+  readonly integrator?: Integrator;
 }
 
 /** Runs a prepared simulation, optionally with another parameter vector (a virtual subject). */
@@ -184,7 +186,7 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, 
   const n = model.states.length;
   const nObs = model.observables.length;
   const stats = newStats();
-  const integrator = createIntegrator(options.method ?? 'auto');
+  const integrator = run.integrator ?? createIntegrator(options.method ?? 'auto');
   const sys: OdeSystem = {
     n,
     rhs: (t, y, dy) => model.rhs(t, y, p, dy),

@@ -11,6 +11,19 @@ const BACKOFF_MAX = 64_000;
 export interface AutoIntegrator extends Integrator {
   readonly mode: 'dopri5' | 'rodas4';
   readonly switches: number;
+  /**
+   * What the runs so far taught about this problem: after a stiff trial that did not pay, the stiffness below
+   * which DOPRI5 should keep going and for how many steps (the current backoff); null when every trial paid or
+   * none was made. A population passes its typical subject's lesson to every subject (AutoHint), so that 1,000
+   * similar runs do not each repeat the same failed trials.
+   */
+  readonly learned: AutoHint | null;
+}
+
+/** Start-up advice for 'auto' (see AutoIntegrator.learned): ignore stiffness up to |λ| = lambda for `steps` steps. */
+export interface AutoHint {
+  readonly lambda: number;
+  readonly steps: number;
 }
 
 /**
@@ -24,7 +37,7 @@ export interface AutoIntegrator extends Integrator {
  * The mode persists across segments (a dose does not change stiffness), and everything restarts explicit when
  * time goes backwards (a new run).
  */
-export function createAutoIntegrator(): AutoIntegrator {
+export function createAutoIntegrator(hint: AutoHint | null = null): AutoIntegrator {
   const explicit = createDopri5({ stopWhenStiff: true });
   const stiff = createRodas4({ stopWhenNonstiff: true });
   let mode: 'dopri5' | 'rodas4' = 'dopri5';
@@ -33,6 +46,12 @@ export function createAutoIntegrator(): AutoIntegrator {
   /** Explicit steps to stay explicit after a failed stiff trial; doubles per failure, resets when RODAS pays. */
   let backoff = BACKOFF_START;
   let wonAtSwitch = 0;
+  let learned: AutoHint | null = null;
+  /** A new run starts explicit, with the hint's suppression if there is one (a problem much stiffer still switches). */
+  const startRun = (): void => {
+    explicit.suppressStiffness(hint ? hint.lambda : 0, hint ? hint.steps : 0);
+  };
+  startRun();
 
   function integrate(
     sys: OdeSystem,
@@ -50,7 +69,7 @@ export function createAutoIntegrator(): AutoIntegrator {
       mode = 'dopri5';
       explicit.reset();
       stiff.reset();
-      explicit.suppressStiffness(0, 0);
+      startRun();
       backoff = BACKOFF_START;
     }
     let t = t0;
@@ -70,11 +89,15 @@ export function createAutoIntegrator(): AutoIntegrator {
         wonAtSwitch = stiff.windowsWon;
         mode = 'rodas4';
       } else {
-        if (stiff.windowsWon > wonAtSwitch) backoff = BACKOFF_START;
+        if (stiff.windowsWon > wonAtSwitch) {
+          backoff = BACKOFF_START;
+          learned = null;
+        }
         if (stiff.stopReason === 'cost') {
           // Not worth it at this |λ|: stay explicit until the problem is twice as stiff, or for `backoff` steps.
           explicit.suppressStiffness(2 * stiff.explicitLambda, backoff);
           backoff = Math.min(2 * backoff, BACKOFF_MAX);
+          learned = { lambda: 2 * stiff.explicitLambda, steps: backoff };
         }
         mode = 'dopri5';
       }
@@ -97,6 +120,9 @@ export function createAutoIntegrator(): AutoIntegrator {
     },
     get switches() {
       return switches;
+    },
+    get learned() {
+      return learned;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { OK, type Status } from '../status';
-import { pow } from '../../../models/math/deterministicMath';
+import { exp, log } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
 import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
@@ -31,6 +31,8 @@ const FAC2 = 10;
 const BETA = 0.04;
 const EXPO1 = 0.2 - BETA * 0.75;
 const UROUND = 2.220446049250313e-16;
+/** log(1e-4): dopri5.f keeps facold ≥ 1e-4. */
+const LOG_FACOLD_MIN = log(1e-4);
 /**
  * Stiffness: h·|λ| near the stability boundary (≈ 3.3) on 15 accepted steps (dopri5.f, IASTI). dopri5.f uses
  * 3.25, but the PI controller settles at h·|λ| ≈ 3.1 on a stiff linear test (y' = −2000(y − cos t)), so that
@@ -84,11 +86,11 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   const ctl = new Float64Array(3);
   /** Step proposed at the end of the previous segment (0: none — estimate one). */
   const H_NEXT = 0;
-  /** Previous accepted error (PI controller memory). */
+  /** log of the previous accepted error, at least log 1e-4 (PI controller memory). */
   const FACOLD = 1;
   /** |λ| estimate of the last accepted step. */
   const LAMBDA = 2;
-  ctl[FACOLD] = 1e-4;
+  ctl[FACOLD] = LOG_FACOLD_MIN;
   let stiff = false;
   let switchAt = NaN;
   let stiffLambdaFloor = 0;
@@ -231,13 +233,15 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       nonfiniteRetries = 0;
 
       // PI controller (Gustafsson; dopri5.f): hnew = h / clamp(err^(0.2-0.75β) / facold^β / safe).
-      const fac11 = pow(err, EXPO1);
-      let fac = fac11 / pow(ctl[FACOLD], BETA);
+      // err^0.17 / facold^0.04 as one exp of logs, with log(facold) kept from the last accepted step: one log and
+      // one exp per step instead of two of each (deterministic exp/log: the same steps on every JS engine).
+      const logErr = log(err);
+      let fac = exp(EXPO1 * logErr - BETA * ctl[FACOLD]);
       fac = Math.max(1 / FAC2, Math.min(1 / FAC1, fac / SAFE));
       let hnew = h / fac;
 
       if (err <= 1) {
-        ctl[FACOLD] = Math.max(err, 1e-4);
+        ctl[FACOLD] = Math.max(logErr, LOG_FACOLD_MIN);
         stats.steps++;
         if (floorSteps > 0 && --floorSteps === 0) stiffLambdaFloor = 0;
 
@@ -309,7 +313,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         }
         h = hnew;
       } else {
-        hnew = h / Math.min(1 / FAC1, fac11 / SAFE);
+        hnew = h / Math.min(1 / FAC1, exp(EXPO1 * logErr) / SAFE);
         rejectedLast = true;
         stats.rejected++;
         h = hnew;
@@ -322,7 +326,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     integrate,
     reset(): void {
       ctl[H_NEXT] = 0;
-      ctl[FACOLD] = 1e-4;
+      ctl[FACOLD] = LOG_FACOLD_MIN;
     },
     get stiffDetected(): boolean {
       return stiff;

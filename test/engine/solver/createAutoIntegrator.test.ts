@@ -4,6 +4,7 @@ import { createDopri5 } from '../../../src/engine/solver/dopri5';
 import { createRodas4 } from '../../../src/engine/solver/rodas4';
 import { newStats, type Integrator, type OdeSystem } from '../../../src/engine/solver/types';
 import { HIRES, ROBER, VDPOL, mescd, type TestProblem } from './stiffTestSet';
+import { prepareSimulation, runPrepared } from '../../../src/engine/simulate';
 
 const none = new Float64Array(0);
 
@@ -102,4 +103,55 @@ describe('createAutoIntegrator', () => {
     // At most one short trial of RODAS4 on top of DOPRI5's own work.
     expect(a).toBeLessThan(1.1 * d);
   });
+
+  describe('learned (what a run teaches the next one)', () => {
+    // The LDN model at rtol 1e-4 is mildly stiff: DOPRI5 runs at its stability limit (receptor binding, |λ| ≈ 8/h)
+    // for most of each day, and RODAS4's steps are no longer there, so every stiff trial ends in a hand-back.
+    const prepFor = (koff?: number) => {
+      const prep = prepareSimulation({ version: 1, duration_h: 672, output_step_h: 1, regimen: '4.5 mg q24h x 28', solver: { rtol: 1e-4 } });
+      if (!prep.ok) throw new Error(prep.status.message);
+      const p = prep.prepared.p.slice();
+      if (koff !== undefined) for (const id of ['ntx_koff', 'bn_koff']) p[prep.prepared.model.parameters.findIndex((s) => s.id === id)] = koff;
+      return { prepared: prep.prepared, p };
+    };
+
+    it('reports the stiffness below which trials did not pay, and a run started with it makes none', () => {
+      const { prepared, p } = prepFor();
+      const pilot = createAutoIntegrator();
+      const first = runPrepared(prepared, p, { metrics: false, integrator: pilot });
+      expect(first.stats.jacEvals).toBeGreaterThan(0); // it tried RODAS4
+      expect(pilot.learned).not.toBeNull();
+      expect(pilot.learned!.lambda).toBeGreaterThan(0);
+      const hinted = runPrepared(prepared, p, { metrics: false, integrator: createAutoIntegrator(pilot.learned) });
+      expect(hinted.stats.jacEvals).toBe(0);
+      expect(hinted.stats.rhsEvals).toBeLessThan(first.stats.rhsEvals);
+      // Same problem, same tolerance, another method path: both within the tolerance of a tight reference
+      // (the bound: rtol 1e-4 on each step, ~2,000 steps; measured ≤ 3e-4 of the peak, see POPULATION_RTOL).
+      const ref = runPrepared({ ...prepared, options: { ...prepared.options, rtol: 1e-9, atol: 1e-13 } }, p, { metrics: false });
+      for (const id of ['mor_occupancy', 'naltrexone_ng_per_ml', 'opioid_signal_rel']) {
+        const a = hinted.observables[id], r = ref.observables[id];
+        const peak = Math.max(...r);
+        for (let k = 0; k < r.length; k++) expect(Math.abs(a[k] - r[k]) / peak, `${id} at ${k} h`).toBeLessThan(1e-3);
+      }
+    });
+
+    it('still switches when a problem is far stiffer than the one the hint came from', () => {
+      const { prepared, p } = prepFor();
+      const pilot = createAutoIntegrator();
+      runPrepared(prepared, p, { metrics: false, integrator: pilot });
+      // koff 1000/h: binding 500× faster at the same KD (|λ| in the thousands per hour, ≫ the learned floor)
+      const stiff = prepFor(1000);
+      const r = runPrepared(stiff.prepared, stiff.p, { metrics: false, integrator: createAutoIntegrator(pilot.learned) });
+      expect(r.status.code).toBe('ok');
+      expect(r.stats.jacEvals).toBeGreaterThan(1000);
+      expect(r.stats.steps).toBeLessThan(10_000); // DOPRI5 alone would need ~650,000
+    });
+
+    it('is null when the stiff method paid (ROBER)', () => {
+      const r = solveAuto(ROBER, 1e-6);
+      expect(r.stats.jacEvals).toBeGreaterThan(0);
+      expect(r.integ.learned).toBeNull();
+    });
+  });
 });
+
