@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import { dragMoves, keyMoves, quantile } from './sliderMoves.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -43,52 +44,12 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   await page.goto(`http://127.0.0.1:${port}/${hash}`);
   await page.waitForSelector('path[data-observable="mor_occupancy"][data-run="B"]', { timeout: 60_000 });
-  const slider = page.locator('input[data-param="ntx_ka"]');
-  await slider.scrollIntoViewIfNeeded();
-  const count = () => page.evaluate(() => performance.getEntriesByName('ldn:update').length);
-  const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
   console.log(`${moves} slider moves per input kind, one ${days}-day scenario (${dev ? 'dev server' : 'built app'}), headless Chromium:`);
   for (const input of inputs) {
-    if (input === 'pointer') {
-      // Grab the thumb where it is, then drag it a pixel per move (each px is ~8 of the 1,000 slider positions); each move is awaited until its update is measured, as with the keys. Moves that leave the
-      // value unchanged fire no input event and are not counted.
-      const box = await slider.boundingBox();
-      const pos = Number(await slider.inputValue()) / 1000;
-      let x = box.x + 8 + (box.width - 16) * pos;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      await page.waitForTimeout(300);
-      await page.evaluate(() => performance.clearMeasures());
-      let done = 0;
-      let dir = 1;
-      for (let tries = 0; done < moves && tries < moves * 4; tries++) {
-        const before = await slider.inputValue();
-        // back and forth along the track (121 px for 1,000 positions at 1280×720): turn at either end
-        x += dir;
-        await page.mouse.move(x, y);
-        if ((await slider.inputValue()) === before) {
-          if ((before === '1000' && dir > 0) || (before === '0' && dir < 0)) dir = -dir;
-          continue;
-        }
-        done++;
-        await page.waitForFunction((n) => performance.getEntriesByName('ldn:update').length >= n, done, { timeout: 20_000 });
-      }
-      await page.mouse.up();
-    } else {
-      await slider.focus();
-      await page.evaluate(() => performance.clearMeasures());
-      for (let i = 1; i <= moves; i++) {
-        await page.keyboard.press(i <= moves / 2 ? 'ArrowRight' : 'ArrowLeft');
-        await page.waitForFunction((n) => performance.getEntriesByName('ldn:update').length >= n, i, { timeout: 20_000 });
-      }
-    }
-    const r = await page.evaluate(() => Object.fromEntries(['ldn:update', 'ldn:update:simulate', 'ldn:update:draw']
-      .map((n) => [n, performance.getEntriesByName(n).map((e) => e.duration)])));
+    const r = input === 'pointer' ? await dragMoves(page, 'ntx_ka', moves) : await keyMoves(page, 'ntx_ka', moves);
     console.log(`  ${input === 'keys' ? 'arrow keys' : 'mouse drag'}:`);
-    for (const [name, xs] of Object.entries(r))
-      console.log(`    ${name.padEnd(20)} n=${xs.length}  p50 ${q(xs, 0.5).toFixed(1)} ms  p95 ${q(xs, 0.95).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`);
-    void count;
+    for (const [name, xs] of [['ldn:update', r.total], ['ldn:update:simulate', r.simulate], ['ldn:update:draw', r.draw]])
+      console.log(`    ${name.padEnd(20)} n=${xs.length}  p50 ${quantile(xs, 0.5).toFixed(1)} ms  p95 ${quantile(xs, 0.95).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`);
   }
 } finally {
   await browser.close();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs } from '../../vite.config';
 import { encodeScenario } from '../../src/engine/scenario/urlCodec';
+import { dragMoves, keyMoves, quantile, type UpdateMeasures } from '../../scripts/sliderMoves.mjs';
 
 const outDir = mkdtempSync(join(tmpdir(), 'ldn-e2e-'));
 let server: ChildProcess | null = null;
@@ -150,43 +151,28 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
-  /** 100 slider moves, each awaited until its chart update is measured; returns the ldn:update durations (ms). */
-  async function slider100(page: Page): Promise<{ total: number[]; simulate: number[]; draw: number[] }> {
-    await page.evaluate(() => performance.clearMeasures());
-    const slider = page.locator('input[data-param="ntx_ka"]');
-    await slider.scrollIntoViewIfNeeded();
-    await slider.focus();
-    for (let i = 1; i <= 100; i++) {
-      await page.keyboard.press(i <= 50 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForFunction((n) => performance.getEntriesByName('ldn:update').length >= n, i, { timeout: 10_000 });
-    }
-    return page.evaluate(() => ({
-      total: performance.getEntriesByName('ldn:update').map((e) => e.duration),
-      simulate: performance.getEntriesByName('ldn:update:simulate').map((e) => e.duration),
-      draw: performance.getEntriesByName('ldn:update:draw').map((e) => e.duration),
-    }));
-  }
-  const quantile = (xs: number[], p: number): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  };
   const summary = (xs: number[]): string => `p50 ${quantile(xs, 0.5).toFixed(1)} ms, p95 ${quantile(xs, 0.95).toFixed(1)} ms`;
+  const line = (r: UpdateMeasures): string =>
+    `${summary(r.total)} (worker round trip ${summary(r.simulate)}; drawing ${summary(r.draw)})`;
 
-  it('measures ldn:update over 100 slider moves and prints p50/p95 (one 28-day scenario, and the A/B opening view)', async () => {
+  it('measures ldn:update over 100 slider moves, by mouse drag and by arrow keys, and prints p50/p95 (one 28-day scenario, and the A/B opening view)', async () => {
     const ldn28 = { version: 1 as const, name: 'LDN 4.5 mg nightly, 28 days', duration_h: 672, output_step_h: 0.1, regimen: '4.5 mg q24h x 28 at 22:00' };
     const single = await open(`${base}#s=${encodeScenario(ldn28)}`, undefined, false);
     await single.page.waitForSelector('path[data-observable="mor_occupancy"][data-run="B"]');
-    const one = await slider100(single.page);
+    const drag = await dragMoves(single.page, 'ntx_ka', 100);
+    const keys = await keyMoves(single.page, 'ntx_ka', 100);
     const both = await open(base);
-    const ab = await slider100(both.page);
-    for (const r of [one, ab]) expect(r.total.length).toBe(100);
+    const ab = await keyMoves(both.page, 'ntx_ka', 100);
+    for (const r of [drag, keys, ab]) expect(r.total.length).toBe(100);
     console.log(
       `ldn:update over 100 slider moves, built app, headless Chromium on this machine:\n` +
-      `  one scenario, 28 days: ${summary(one.total)} (worker round trip ${summary(one.simulate)}; drawing ${summary(one.draw)})\n` +
-      `  A/B opening view, 7 days: ${summary(ab.total)} (worker round trip ${summary(ab.simulate)}; drawing ${summary(ab.draw)})`,
+      `  one scenario, 28 days, mouse drag: ${line(drag)}\n` +
+      `  one scenario, 28 days, arrow keys: ${line(keys)}\n` +
+      `  A/B opening view, 7 days, arrow keys: ${line(ab)}`,
     );
     // a loose regression bound; the issue's target (p95 ≤ 16 ms) is reported above, not asserted, on a shared 2-core box
-    expect(quantile(one.total, 0.95)).toBeLessThan(1000);
+    expect(quantile(drag.total, 0.95)).toBeLessThan(1000);
+    expect(quantile(keys.total, 0.95)).toBeLessThan(1000);
     expect(single.problems).toEqual([]);
     expect(both.problems).toEqual([]);
     await single.page.close();
