@@ -204,6 +204,26 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows every value of the hover read-out, with A pinned, at 1280, 1024 and 800 px wide (nothing clipped)', async () => {
+    for (const width of [1280, 1024, 800]) {
+      const { page, problems } = await open(base, { width, height: 768 });
+      const svg = page.locator('svg[data-panel="occupancy"], [data-panel="occupancy"] svg').first();
+      const box = (await svg.count()) > 0 ? await svg.boundingBox() : await page.locator('.chart-panel svg').nth(1).boundingBox();
+      await page.mouse.move(box!.x + box!.width * 0.6, box!.y + box!.height * 0.5);
+      await page.waitForFunction(() => document.querySelectorAll('.readout .readout-item').length > 0);
+      const fit = await page.evaluate(() => {
+        const r = document.querySelector('.readout') as HTMLElement;
+        const items = [...r.querySelectorAll('.readout-item')];
+        const outer = r.getBoundingClientRect();
+        return { items: items.length, clipped: items.filter((i) => i.getBoundingClientRect().bottom > outer.bottom + 0.5).length };
+      });
+      expect(fit.items, `${width} px`).toBeGreaterThanOrEqual(10); // every series of B (A's values inline)
+      expect(fit.clipped, `${width} px`).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens a broken link on the default view and says why, naming the link', async () => {
     const { page, problems } = await open(`${base}#s=1.bm90IGpzb24`); // base64url of "not json"
     const status = await page.textContent('[data-status]');
