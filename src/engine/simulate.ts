@@ -15,7 +15,7 @@ import { OK } from './status';
 import type { DoseEvent, ResolvedScenario, Scenario } from './scenario/types';
 import { validateScenario } from './scenario/validateScenario';
 import { createIntegrator } from './solver/createIntegrator';
-import type { Integrator, OdeSystem, SolveOptions, SolveStats } from './solver/types';
+import type { Integrator, OdeSystem, SolveOptions, SolveStats, SolverMethod } from './solver/types';
 import { newStats } from './solver/types';
 import { computeMetrics } from './metrics';
 import { modelFor } from './modelFor';
@@ -179,43 +179,56 @@ export interface RunOptions {
   readonly integrator?: Integrator;
 }
 
-/** Runs a prepared simulation, optionally with another parameter vector (a virtual subject). */
-export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, run: RunOptions = {}): SimulationResult {
-  const { model, grid, options, resolved, scenario } = prep;
-  const p = pOverride ?? prep.p;
-  const n = model.states.length;
+/** The data of the run in progress, read by the model's cached system and sink (runnerFor). */
+interface RunContext {
+  p: Float64Array;
+  series: Float64Array[] | null;
+  written: number;
+  bad: Status | null;
+}
+
+interface Runner {
+  readonly sys: OdeSystem;
+  readonly ctx: RunContext;
+  readonly sink: (k: number, t: number, y: Float64Array) => void;
+}
+
+const runners = new WeakMap<Model, Runner>();
+const integrators = new Map<string, Integrator>();
+
+/** One integrator per method for every run, restarted (as good as new, bit for bit) at the start of each run. */
+function integratorFor(method: SolverMethod): Integrator {
+  let integ = integrators.get(method);
+  if (!integ) {
+    integ = createIntegrator(method);
+    integrators.set(method, integ);
+  }
+  integ.restart();
+  return integ;
+}
+
+/** One OdeSystem and one output sink per model, for every run of it (see runPrepared). Runs are synchronous. */
+function runnerFor(model: Model): Runner {
+  const cached = runners.get(model);
+  if (cached) return cached;
   const nObs = model.observables.length;
-  const stats = newStats();
-  const integrator = run.integrator ?? createIntegrator(options.method ?? 'auto');
+  const ctx: RunContext = { p: EMPTY, series: null, written: 0, bad: null };
+  const out = new Float64Array(nObs);
   const sys: OdeSystem = {
-    n,
-    rhs: (t, y, dy) => model.rhs(t, y, p, dy),
-    jac: model.jac ? (t, y, J) => model.jac!(t, y, p, J) : undefined,
+    n: model.states.length,
+    rhs: (t, y, dy) => model.rhs(t, y, ctx.p, dy),
+    jac: model.jac ? (t, y, J) => model.jac!(t, y, ctx.p, J) : undefined,
     stateIds: model.states.map((s) => s.id),
     autonomous: model.autonomous === true,
   };
-  const y = new Float64Array(n);
-  model.init(p, y);
-
-  // An opioid-dependent patient: the agonist has been taken, in the pattern the scenario starts with, for
-  // DEPENDENCE_RUN_IN_H hours before t = 0, so receptors and endorphin tone have adapted to it.
-  if (scenario.comedication?.dependent && resolved.agonistDoses.length > 0) {
-    const pre = toEvents(model, [], dependenceRunIn(resolved.agonistDoses));
-    const status = integrateOver(integrator, sys, y, -DEPENDENCE_RUN_IN_H, 0, pre, EMPTY, () => {}, options, stats);
-    if (status.code !== 'ok') return failure(withContext(status, 'during the opioid run-in before t = 0'), scenario);
-  }
-
-  const series = model.observables.map(() => new Float64Array(grid.length));
-  const out = new Float64Array(nObs);
-  let written = 0;
-  let bad: Status | null = null;
-  const sink = (k: number, t: number, yk: Float64Array) => {
-    if (bad) return;
-    model.observe(t, yk, p, out);
+  const sink = (k: number, t: number, yk: Float64Array): void => {
+    const series = ctx.series;
+    if (series === null || ctx.bad) return;
+    model.observe(t, yk, ctx.p, out);
     for (let j = 0; j < nObs; j++) {
       const v = out[j];
       if (!Number.isFinite(v)) {
-        bad = {
+        ctx.bad = {
           code: 'NONFINITE',
           t,
           variable: model.observables[j].id,
@@ -225,12 +238,47 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, 
       }
       series[j][k] = v;
     }
-    written = k + 1;
+    ctx.written = k + 1;
   };
+  const runner = { sys, ctx, sink };
+  runners.set(model, runner);
+  return runner;
+}
+
+/** Runs a prepared simulation, optionally with another parameter vector (a virtual subject). */
+export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, run: RunOptions = {}): SimulationResult {
+  const { model, grid, options, resolved, scenario } = prep;
+  const p = pOverride ?? prep.p;
+  const n = model.states.length;
+  const stats = newStats();
+  const integrator = run.integrator ?? integratorFor(options.method ?? 'auto');
+  // The system and the output sink are made once per model and read this run's data from a mutable context:
+  // fresh closures per run made V8 throw away the solver's optimised code at the start of the next run ("wrong
+  // call target": it had inlined the previous run's closures), so runs 2–4 of a session took 20–40 ms instead of ~5.
+  const { sys, ctx, sink } = runnerFor(model);
+  ctx.p = p;
+  const y = new Float64Array(n);
+  model.init(p, y);
+
+  // An opioid-dependent patient: the agonist has been taken, in the pattern the scenario starts with, for
+  // DEPENDENCE_RUN_IN_H hours before t = 0, so receptors and endorphin tone have adapted to it.
+  if (scenario.comedication?.dependent && resolved.agonistDoses.length > 0) {
+    const pre = toEvents(model, [], dependenceRunIn(resolved.agonistDoses));
+    ctx.series = null;
+    const status = integrateOver(integrator, sys, y, -DEPENDENCE_RUN_IN_H, 0, pre, EMPTY, sink, options, stats);
+    if (status.code !== 'ok') return failure(withContext(status, 'during the opioid run-in before t = 0'), scenario);
+  }
+
+  const series = model.observables.map(() => new Float64Array(grid.length));
+  ctx.series = series;
+  ctx.written = 0;
+  ctx.bad = null;
   if (grid.length > 0 && grid[0] === 0) sink(0, 0, y);
   const events = toEvents(model, resolved.doses, resolved.agonistDoses);
   let status = integrateOver(integrator, sys, y, 0, scenario.duration_h, events, grid, sink, options, stats);
-  if (bad) status = bad;
+  if (ctx.bad) status = ctx.bad;
+  const written = ctx.written;
+  ctx.series = null; // do not keep the arrays alive through the cache
 
   // On failure keep the valid prefix only, so a chart never receives NaN.
   const valid = status.code === 'ok' ? grid.length : written;

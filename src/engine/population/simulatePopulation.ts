@@ -139,10 +139,12 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
   // repeats the trials. A subject much stiffer than the typical one (|λ| above the learned floor) still switches.
   const auto = (prepared.options.method ?? 'auto') === 'auto';
   let hint: AutoHint | null = null;
-  if (auto) {
-    const pilot = createAutoIntegrator();
-    runPrepared(prepared, base, { metrics: false, integrator: pilot });
-    hint = pilot.learned;
+  // One integrator for the pilot and every subject, restarted before each (a new one per subject would give V8 a
+  // new closure to compile for the first subjects).
+  const integrator = auto ? createAutoIntegrator() : undefined;
+  if (integrator) {
+    runPrepared(prepared, base, { metrics: false, integrator });
+    hint = integrator.learned;
   }
   let ok = 0;
   let failed = 0;
@@ -151,7 +153,8 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
   for (let s = 0; s < subjects; s++) {
     p.set(base);
     for (let j = 0; j < m; j++) p[specs[j].index] = sampled[s * m + j];
-    const r = runPrepared(prepared, p, auto ? { metrics: false, integrator: createAutoIntegrator(hint) } : { metrics: false });
+    integrator?.restart(hint);
+    const r = runPrepared(prepared, p, integrator ? { metrics: false, integrator } : { metrics: false });
     rhsEvals += r.stats.rhsEvals;
     if (r.status.code !== 'ok') {
       failed++;

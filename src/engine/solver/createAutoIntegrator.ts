@@ -18,6 +18,8 @@ export interface AutoIntegrator extends Integrator {
    * similar runs do not each repeat the same failed trials.
    */
   readonly learned: AutoHint | null;
+  /** As Integrator.restart, optionally with a new hint (by default the one it was created with). */
+  restart(hint?: AutoHint | null): void;
 }
 
 /** Start-up advice for 'auto' (see AutoIntegrator.learned): ignore stiffness up to |λ| = lambda for `steps` steps. */
@@ -37,7 +39,8 @@ export interface AutoHint {
  * The mode persists across segments (a dose does not change stiffness), and everything restarts explicit when
  * time goes backwards (a new run).
  */
-export function createAutoIntegrator(hint: AutoHint | null = null): AutoIntegrator {
+export function createAutoIntegrator(initialHint: AutoHint | null = null): AutoIntegrator {
+  let hint = initialHint;
   const explicit = createDopri5({ stopWhenStiff: true });
   const stiff = createRodas4({ stopWhenNonstiff: true });
   let mode: 'dopri5' | 'rodas4' = 'dopri5';
@@ -114,6 +117,18 @@ export function createAutoIntegrator(hint: AutoHint | null = null): AutoIntegrat
     reset(): void {
       explicit.reset();
       stiff.reset();
+    },
+    restart(newHint?: AutoHint | null): void {
+      if (newHint !== undefined) hint = newHint;
+      explicit.restart();
+      stiff.restart();
+      mode = 'dopri5';
+      lastEnd = -Infinity;
+      switches = 0;
+      backoff = BACKOFF_START;
+      wonAtSwitch = 0;
+      learned = null;
+      startRun();
     },
     get mode() {
       return mode;

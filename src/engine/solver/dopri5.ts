@@ -328,6 +328,15 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       ctl[H_NEXT] = 0;
       ctl[FACOLD] = LOG_FACOLD_MIN;
     },
+    restart(): void {
+      ctl[H_NEXT] = 0;
+      ctl[FACOLD] = LOG_FACOLD_MIN;
+      ctl[LAMBDA] = 0;
+      stiff = false;
+      switchAt = NaN;
+      stiffLambdaFloor = 0;
+      floorSteps = 0;
+    },
     get stiffDetected(): boolean {
       return stiff;
     },

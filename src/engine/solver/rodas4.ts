@@ -461,6 +461,18 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       ctl[HACC] = 0;
       ctl[ERRACC] = 1;
     },
+    restart(): void {
+      ctl[H_NEXT] = 0;
+      ctl[HACC] = 0;
+      ctl[ERRACC] = 1;
+      ctl[SAVED] = 0;
+      switchAt = NaN;
+      stopReason = '';
+      explicitLambda = 0;
+      jacCount = 0;
+      windowSteps = 0;
+      windowsWon = 0;
+    },
     get switchAt(): number {
       return switchAt;
     },

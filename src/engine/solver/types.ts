@@ -72,4 +72,10 @@ export interface Integrator {
   ): Status;
   /** Forget the step-size history (call after a discontinuity such as a dose). */
   reset(): void;
+  /**
+   * Forget everything: behave from now on exactly as a newly created integrator (bit for bit). Lets a caller keep
+   * one integrator for many runs — a new one per run gives V8 a new closure to compile each time (runs 2–4 of a
+   * session took 20–40 ms instead of ~5 while it did).
+   */
+  restart(): void;
 }
