@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIntegrator } from '../../../src/engine/solver/createIntegrator';
 import { newStats, type Integrator, type OdeSystem, type SolveOptions, type SolverMethod } from '../../../src/engine/solver/types';
 import { createRng, type Rng } from '../../../src/engine/population/createRng';
+import { prepareSimulation, runPrepared } from '../../../src/engine/simulate';
 import { oneCmtBolus, oneCmtInfusion, oneCmtOral, twoCmtBolus, twoCmtInfusion, twoCmtOral } from './closedFormPk';
 
 /** A change applied between segments: a dose into a state, or a new infusion rate. */
@@ -141,6 +142,30 @@ describe('createIntegrator', () => {
     expect(createIntegrator('rodas4').name).toBe('rodas4');
     expect(createIntegrator().name).toBe('auto');
   });
+
+  for (const method of METHODS) {
+    it(`${method}: restart() makes a used integrator give, bit for bit, what a new one gives`, () => {
+      // Use it first on something that leaves state behind: the LDN model at rtol 1e-4 (step-size memory, and for
+      // 'auto' failed stiff trials, a backoff and a suppressed stiffness floor) and a stiff run (RODAS's counters).
+      const run = (integ: Integrator | undefined, regimen: string, rtol: number, koff?: number) => {
+        const prep = prepareSimulation({ version: 1, duration_h: 672, output_step_h: 1, regimen, solver: { rtol, method } });
+        if (!prep.ok) throw new Error(prep.status.message);
+        const p = prep.prepared.p.slice();
+        if (koff !== undefined) for (const id of ['ntx_koff', 'bn_koff']) p[prep.prepared.model.parameters.findIndex((x) => x.id === id)] = koff;
+        return runPrepared(prep.prepared, p, { metrics: false, ...(integ ? { integrator: integ } : {}) });
+      };
+      const used = createIntegrator(method);
+      if (method !== 'dopri5') run(used, '50 mg q24h x 28', 1e-6, 1000);
+      run(used, '4.5 mg q24h x 28', 1e-4); // last, so that auto ends with a grown backoff
+      used.restart();
+      const again = run(used, '3 mg q24h x 28 at 21:00', 1e-4);
+      const fresh = run(createIntegrator(method), '3 mg q24h x 28 at 21:00', 1e-4);
+      expect(again.stats).toEqual(fresh.stats);
+      for (const id of Object.keys(fresh.observables)) {
+        expect(Array.from(again.observables[id]), id).toEqual(Array.from(fresh.observables[id]));
+      }
+    });
+  }
 
   for (const method of METHODS) {
     it(`${method}: matches closed-form 1- and 2-compartment PK (bolus, oral, infusion, repeated doses) on ${SETS_PER_CASE * CASES.length} random sets`, () => {
