@@ -1,10 +1,11 @@
 /**
  * Dense LU decomposition with partial pivoting, in place on a row-major n×n Float64Array (Doolittle with row
- * interchanges, P·A = L·U as in LAPACK's dgetrf/dgetrs), for the Rosenbrock solver's I/(hγ) − J.
+ * interchanges, P·A = L·U as in LAPACK's dgetrf/dgetrs), for the Rosenbrock solver's iteration matrix (rodas4.ts
+ * factors J − I/(hγ), the negative of E = I/(hγ) − J).
  *
  * The model Jacobians are sparse (≈ 15 % nonzero: most states feed a few others), so the factorisation
  * updates only the nonzero columns of each pivot row, and the solves — six per Rosenbrock step against one
- * factorisation — walk compressed row lists of L and U built once per factorisation (LuPattern). Dense
+ * factorisation — walk the row lists of L and U recorded while factorising (LuPattern). Dense
  * storage keeps fill-in automatic; the work is proportional to the nonzeros.
  */
 
