@@ -48,6 +48,10 @@ interface PanelView {
   layoutKey?: string;
   /** What the dose markers were last drawn for (their times, amounts and positions). */
   markerKey?: string;
+  /** In or near the viewport (IntersectionObserver; true where there is none). */
+  onScreen: boolean;
+  /** Skipped by a live render while off screen: draw it when it comes into view or when live mode ends. */
+  stale: boolean;
 }
 
 const MARGIN = { top: 40, right: 20, bottom: 30, left: 66 };
@@ -69,6 +73,8 @@ export class ChartGroup {
   private fontSize: number;
   private readonly clipId = `ldn-clip-${++uid}`;
   private readonly resizeObserver: ResizeObserver | null;
+  private readonly visibility: IntersectionObserver | null;
+  private live = false;
 
   constructor(container: HTMLElement, private readonly options: ChartGroupOptions) {
     this.panelHeight = options.panelHeight ?? 190;
@@ -102,6 +108,22 @@ export class ChartGroup {
             }
           });
     this.resizeObserver?.observe(this.element);
+    // While a slider moves, panels out of view are not redrawn (their drawing and its raster competed with the
+    // worker for the CPU on every step); they catch up as they scroll into view, or when the slider stops.
+    this.visibility =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            let due = false;
+            for (const e of entries) {
+              const p = this.panelViews.find((v) => v.root === e.target);
+              if (!p) continue;
+              p.onScreen = e.isIntersecting;
+              if (p.onScreen && p.stale) due = true;
+            }
+            if (due) this.render();
+          }, { rootMargin: '64px 0px' });
+    for (const p of this.panelViews) this.visibility?.observe(p.root);
     this.renderReadout();
   }
 
@@ -114,8 +136,13 @@ export class ChartGroup {
    */
   markLive(): void {
     this.element.classList.add('live');
+    this.live = true;
     clearTimeout(this.liveTimer);
-    this.liveTimer = setTimeout(() => this.element.classList.remove('live'), LIVE_IDLE_MS);
+    this.liveTimer = setTimeout(() => {
+      this.element.classList.remove('live');
+      this.live = false;
+      if (this.panelViews.some((p) => p.stale)) this.render();
+    }, LIVE_IDLE_MS);
   }
 
   setData(data: ChartData): void {
@@ -170,7 +197,9 @@ export class ChartGroup {
   }
 
   /** The SVG elements of the panels (for export). */
+  /** The panels' svg elements, every one up to date (an export must not carry a panel skipped while live). */
   svgs(): SVGSVGElement[] {
+    if (this.panelViews.some((p) => p.stale)) this.render(true);
     return this.panelViews.map((p) => p.svg.node()!);
   }
 
@@ -178,6 +207,7 @@ export class ChartGroup {
     clearTimeout(this.summaryTimer);
     clearTimeout(this.liveTimer);
     this.resizeObserver?.disconnect();
+    this.visibility?.disconnect();
     this.element.remove();
   }
 
@@ -217,7 +247,7 @@ export class ChartGroup {
     summary.id = summaryId;
     root.append(summary);
     this.element.append(root);
-    const view: PanelView = { spec, root, svg, summary, log: false, y: d3.scaleLinear() };
+    const view: PanelView = { spec, root, svg, summary, log: false, y: d3.scaleLinear(), onScreen: true, stale: false };
 
     svg.on('pointermove', (event: PointerEvent) => {
       this.announce = false; // pointer hovering: do not flood a screen reader with read-outs
@@ -360,7 +390,8 @@ export class ChartGroup {
 
   private keySignature = '';
 
-  render(): void {
+  /** Draws every panel; while live (markLive), panels off screen are left stale unless `all`. */
+  render(all = false): void {
     this.renderKey();
     const x = this.xScale();
     const [x0, x1] = x.domain() as [number, number];
@@ -368,6 +399,11 @@ export class ChartGroup {
     const fs = this.fontSize;
     const diffMode = this.diff && !!this.data.pinned && !!this.data.current;
     for (const p of this.panelViews) {
+      if (this.live && !all && !p.onScreen) {
+        p.stale = true;
+        continue;
+      }
+      p.stale = false;
       const { svg, spec } = p;
       const top = MARGIN.top + Math.max(0, fs - 12) * 1.5 + (this.headRows(spec, diffMode) - 1) * fs * 1.6;
       const yRange: [number, number] = [h - MARGIN.bottom, top];

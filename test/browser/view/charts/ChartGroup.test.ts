@@ -226,6 +226,45 @@ describe('ChartGroup', () => {
     }
   });
 
+  it('while live, leaves a panel off screen as it was and draws it when it scrolls into view, when live ends, or for an export', async () => {
+    // A spacer pushes the group below the viewport: both panels are off screen. Waiting two frames lets the
+    // IntersectionObserver report that.
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    document.body.prepend(spacer);
+    try {
+      mount({ current: { result: fakeResult(), label: 'B' }, pinned: null });
+      await frames();
+      const before = path('naltrexone_ng_per_ml');
+      group!.markLive();
+      group!.setData({ current: { result: fakeResult({ scale: 1.5 }), label: 'B' }, pinned: null });
+      expect(path('naltrexone_ng_per_ml')).toBe(before); // skipped: off screen while live
+      // an export asks for the svgs: they must be current
+      group!.svgs();
+      const current = path('naltrexone_ng_per_ml');
+      expect(current).not.toBe(before);
+      // the next live change off screen is skipped again, then drawn once the panel scrolls into view
+      group!.markLive();
+      group!.setData({ current: { result: fakeResult({ scale: 2 }), label: 'B' }, pinned: null });
+      expect(path('naltrexone_ng_per_ml')).toBe(current);
+      host!.scrollIntoView();
+      await frames();
+      const seen = path('naltrexone_ng_per_ml');
+      expect(seen).not.toBe(current);
+      // and with the panels off screen again, the end of live mode brings a skipped panel up to date
+      window.scrollTo(0, 0);
+      await frames();
+      group!.markLive();
+      group!.setData({ current: { result: fakeResult({ scale: 3 }), label: 'B' }, pinned: null });
+      expect(path('naltrexone_ng_per_ml')).toBe(seen);
+      await new Promise((r) => setTimeout(r, LIVE_IDLE_MS + 50));
+      expect(path('naltrexone_ng_per_ml')).not.toBe(seen);
+    } finally {
+      spacer.remove();
+    }
+  });
+
   it('describes each chart in text for screen readers', () => {
     mount({ current: { result: fakeResult(), label: 'fake 50 mg' }, pinned: null });
     const svg = host!.querySelector('[data-panel="plasma"] svg')!;
