@@ -197,6 +197,11 @@ export class ChartGroup {
   }
 
   /** The SVG elements of the panels (for export). */
+  /** Ids of the panels last reported in or near the viewport (the ones a live render draws). */
+  panelsOnScreen(): string[] {
+    return this.panelViews.filter((p) => p.onScreen).map((p) => p.spec.id);
+  }
+
   /** The panels' svg elements, every one up to date (an export must not carry a panel skipped while live). */
   svgs(): SVGSVGElement[] {
     if (this.panelViews.some((p) => p.stale)) this.render(true);

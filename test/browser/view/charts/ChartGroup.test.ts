@@ -227,15 +227,21 @@ describe('ChartGroup', () => {
   });
 
   it('while live, leaves a panel off screen as it was and draws it when it scrolls into view, when live ends, or for an export', async () => {
-    // A spacer pushes the group below the viewport: both panels are off screen. Waiting two frames lets the
-    // IntersectionObserver report that.
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // A spacer pushes the group below the viewport: both panels are off screen. IntersectionObserver reports come
+    // a frame or more after a change, so the test waits for the group to have heard of each one.
+    const seen = async (visible: boolean): Promise<void> => {
+      const want = visible ? ['plasma', 'occupancy'] : [];
+      for (let i = 0; i < 200 && JSON.stringify(group!.panelsOnScreen()) !== JSON.stringify(want); i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      expect(group!.panelsOnScreen()).toEqual(want);
+    };
     const spacer = document.createElement('div');
     spacer.style.height = '4000px';
     document.body.prepend(spacer);
     try {
       mount({ current: { result: fakeResult(), label: 'B' }, pinned: null });
-      await frames();
+      await seen(false);
       const before = path('naltrexone_ng_per_ml');
       group!.markLive();
       group!.setData({ current: { result: fakeResult({ scale: 1.5 }), label: 'B' }, pinned: null });
@@ -249,17 +255,17 @@ describe('ChartGroup', () => {
       group!.setData({ current: { result: fakeResult({ scale: 2 }), label: 'B' }, pinned: null });
       expect(path('naltrexone_ng_per_ml')).toBe(current);
       host!.scrollIntoView();
-      await frames();
-      const seen = path('naltrexone_ng_per_ml');
-      expect(seen).not.toBe(current);
+      await seen(true);
+      const shown = path('naltrexone_ng_per_ml');
+      expect(shown).not.toBe(current);
       // and with the panels off screen again, the end of live mode brings a skipped panel up to date
       window.scrollTo(0, 0);
-      await frames();
+      await seen(false);
       group!.markLive();
       group!.setData({ current: { result: fakeResult({ scale: 3 }), label: 'B' }, pinned: null });
-      expect(path('naltrexone_ng_per_ml')).toBe(seen);
+      expect(path('naltrexone_ng_per_ml')).toBe(shown);
       await new Promise((r) => setTimeout(r, LIVE_IDLE_MS + 50));
-      expect(path('naltrexone_ng_per_ml')).not.toBe(seen);
+      expect(path('naltrexone_ng_per_ml')).not.toBe(shown);
     } finally {
       spacer.remove();
     }
