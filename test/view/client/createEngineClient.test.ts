@@ -349,11 +349,15 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
             await sleep(a.ms);
           }
         }
-        // Timeouts are 25 ms and calls queue behind each other, so everything settles within a bounded time.
-        const outcomes = await Promise.all(calls.map((c) => settledWithin(c, 25 * (calls.length + 2) + 200)));
+        // Timeouts are 25 ms and calls queue behind each other, so everything settles within a bounded time:
+        // 25 ms per call plus 2 s of slack — the full suite runs this beside the browser tests and a vite build on
+        // two cores, where timers fire late (with 200 ms of slack it failed there once). A call that is
+        // really left pending never settles, so the bound still catches it.
+        const outcomes = await Promise.all(calls.map((c) => settledWithin(c, 25 * (calls.length + 2) + 2000)));
         expect(outcomes.filter((o) => o.state === 'pending')).toHaveLength(0);
-        // An abort settles its call at once (the issue allows 200 ms; here it is the next microtask).
-        for (const t of timings) if (t.abortedAt < t.settledAt) expect(t.settledAt - t.abortedAt).toBeLessThan(10);
+        // An abort settles its call at once: a few microtasks later (well under 1 ms when measured alone). The issue
+        // allows 200 ms; 100 ms leaves room for a garbage collection on a loaded machine.
+        for (const t of timings) if (t.abortedAt < t.settledAt) expect(t.settledAt - t.abortedAt).toBeLessThan(100);
         for (const o of outcomes) if (o.state === 'fulfilled' && !o.value.ok) expect(o.value.error).toBeInstanceOf(EngineCallError);
         const c = client.counters();
         tally.runs++;
