@@ -142,13 +142,13 @@ export function simulatePopulation(scenario: unknown, options: PopulationOptions
   // One integrator for the pilot and every subject, restarted before each (a new one per subject would give V8 a
   // new closure to compile for the first subjects).
   const integrator = auto ? createAutoIntegrator() : undefined;
+  let rhsEvals = 0; // the pilot's included: it is part of the population's cost
   if (integrator) {
-    runPrepared(prepared, base, { metrics: false, integrator });
+    rhsEvals += runPrepared(prepared, base, { metrics: false, integrator }).stats.rhsEvals;
     hint = integrator.learned;
   }
   let ok = 0;
   let failed = 0;
-  let rhsEvals = 0;
   let firstFailure: Status | null = null;
   for (let s = 0; s < subjects; s++) {
     p.set(base);
