@@ -52,8 +52,8 @@ describe('PopulationPanel', () => {
     // and it is simulate(scenario) solved at the population's tolerance (POPULATION_RTOL). Not bit for bit: the
     // subjects start 'auto' with what the typical subject's run learned (no stiff trials where they did not pay),
     // so their steps differ from a lone run's. Both are rtol-1e-4 solutions of the same problem, each within
-    // 2.8e-4 of the peak of a rtol-1e-8 reference (the worst error measured at rtol 1e-4, doc/notes/solver.md), so
-    // they may differ by up to twice that: 5.6e-4 of occupancy's peak (≤ 1). Measured: 3.0e-5.
+    // 3.3e-4 of the peak of a rtol-1e-8 reference (the worst band error measured at rtol 1e-4, doc/notes/solver.md),
+    // so they may differ by up to twice that: 6.6e-4 of occupancy's peak (≤ 1). Measured: 3.0e-5.
     const { panel } = mount();
     panel.setInputs({ subjects: 5, seed: 1, cvPercent: 0 });
     await panel.run();
@@ -61,7 +61,7 @@ describe('PopulationPanel', () => {
     for (const p of POPULATION_PERCENTILES) expect(Array.from(b[String(p)])).toEqual(Array.from(b['50']));
     const direct = simulate({ ...ldn3days, solver: { rtol: POPULATION_RTOL } }).observables.mor_occupancy;
     for (const p of POPULATION_PERCENTILES) {
-      for (let i = 0; i < direct.length; i += 7) expect(Math.abs(b[String(p)][i] - direct[i])).toBeLessThan(5.6e-4);
+      for (let i = 0; i < direct.length; i += 7) expect(Math.abs(b[String(p)][i] - direct[i])).toBeLessThan(6.6e-4);
     }
   });
 
