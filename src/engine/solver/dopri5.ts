@@ -321,16 +321,18 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     }
   }
 
+  /** Forget the step-size and controller history (after a dose). */
+  function reset(): void {
+    ctl[H_NEXT] = 0;
+    ctl[FACOLD] = LOG_FACOLD_MIN;
+  }
+
   return {
     name: 'dopri5',
     integrate,
-    reset(): void {
-      ctl[H_NEXT] = 0;
-      ctl[FACOLD] = LOG_FACOLD_MIN;
-    },
+    reset,
     restart(): void {
-      ctl[H_NEXT] = 0;
-      ctl[FACOLD] = LOG_FACOLD_MIN;
+      reset();
       ctl[LAMBDA] = 0;
       stiff = false;
       switchAt = NaN;

@@ -453,18 +453,19 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     }
   }
 
+  /** Forget the step-size and controller history (after a dose). */
+  function reset(): void {
+    ctl[H_NEXT] = 0;
+    ctl[HACC] = 0;
+    ctl[ERRACC] = 1;
+  }
+
   return {
     name: 'rodas4',
     integrate,
-    reset(): void {
-      ctl[H_NEXT] = 0;
-      ctl[HACC] = 0;
-      ctl[ERRACC] = 1;
-    },
+    reset,
     restart(): void {
-      ctl[H_NEXT] = 0;
-      ctl[HACC] = 0;
-      ctl[ERRACC] = 1;
+      reset();
       ctl[SAVED] = 0;
       switchAt = NaN;
       stopReason = '';
