@@ -23,6 +23,7 @@ import { prepareSimulation, runPrepared, type PreparedSimulation } from '../src/
 import { createIntegrator } from '../src/engine/solver/createIntegrator';
 import { newStats, type OdeSystem, type SolveStats } from '../src/engine/solver/types';
 import { simulatePopulation } from '../src/engine/population/simulatePopulation';
+import { withDerived } from '../models/withDerived';
 
 const DAYS = 28;
 const SCENARIO = { version: 1, duration_h: DAYS * 24, output_step_h: 1, regimen: `4.5 mg q24h x ${DAYS}` } as const;
@@ -74,8 +75,9 @@ function stiffParameters(prep: PreparedSimulation): Float64Array {
   return p;
 }
 
-function systemFor(prep: PreparedSimulation, p: Float64Array): OdeSystem {
+function systemFor(prep: PreparedSimulation, p0: Float64Array): OdeSystem {
   const m = prep.model;
+  const p = withDerived(m, p0);
   return {
     n: m.states.length,
     rhs: (t, y, dy) => m.rhs(t, y, p, dy),
@@ -95,7 +97,7 @@ function solveOnly(prep: PreparedSimulation, p: Float64Array, rtol: number, stat
   const sys = systemFor(prep, p);
   const integ = createIntegrator(method);
   const y = new Float64Array(sys.n);
-  prep.model.init(p, y);
+  prep.model.init(withDerived(prep.model, p), y);
   const events = doseEvents(prep);
   const none = new Float64Array(0);
   const tEnd = hours;
@@ -118,8 +120,9 @@ function solveOnly(prep: PreparedSimulation, p: Float64Array, rtol: number, stat
  * first `hours` of the scenario (the stiff variant takes minutes over 28 days: it is timed on a window and the
  * time scaled to 28 days, and the table says so).
  */
-function solveMathjs(prep: PreparedSimulation, p: Float64Array, tol: number, hours: number): { y: Float64Array; steps: number } {
+function solveMathjs(prep: PreparedSimulation, p0: Float64Array, tol: number, hours: number): { y: Float64Array; steps: number } {
   const m = prep.model;
+  const p = withDerived(m, p0);
   const n = m.states.length;
   const yb = new Float64Array(n), db = new Float64Array(n);
   const f = (t: number, y: number[]): number[] => {
@@ -148,14 +151,15 @@ function solveMathjs(prep: PreparedSimulation, p: Float64Array, tol: number, hou
  * ns per RHS and per Jacobian evaluation, over states sampled along the solution (so branches and magnitudes are
  * realistic): the model-evaluation floor is RHS calls × ns + Jacobian calls × ns.
  */
-function nsPerModelCall(prep: PreparedSimulation, p: Float64Array): { rhs: number; jac: number } {
+function nsPerModelCall(prep: PreparedSimulation, p0: Float64Array): { rhs: number; jac: number } {
   const m = prep.model;
+  const p = withDerived(m, p0);
   const n = m.states.length;
   const states: Float64Array[] = [];
   const y = new Float64Array(n);
   m.init(p, y);
   // Snapshots from a solve with output (one per 6 h).
-  const sys = systemFor(prep, p);
+  const sys = systemFor(prep, p0);
   const integ = createIntegrator('auto');
   const grid = Float64Array.from({ length: DAYS * 4 }, (_, i) => (i + 1) * 6);
   const events = doseEvents(prep);

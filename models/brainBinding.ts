@@ -1,3 +1,4 @@
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import type { ReceptorScratch } from './receptorState';
 import { S } from './stateLayout';
@@ -20,17 +21,14 @@ export function brainBindingRhs(
   y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, metaboliteBinds: number,
 ): void {
   // Plasma levels and the bound-receptor degradation rate come in the scratch object (see ReceptorScratch).
-  const cpNtx = r.cpNtx, cpBn = r.cpBn, boundDegradation = r.boundDegradation;
+  const cpNtx = r.cpNtx, cpBn = r.cpBn;
   dy[S.ntxBrain] = p[P.ntx_ke0] * (cpNtx - y[S.ntxBrain]);
   dy[S.bnBrain] = p[P.bn_ke0] * (cpBn - y[S.bnBrain]);
-  const koff = p[P.ntx_koff];
-  const koffM = p[P.bn_koff];
   dy[S.ntxBrainDeep] = p[P.ntx_deep_ke] * (cpNtx - y[S.ntxBrainDeep]);
   const ceNtx = y[S.ntxBrain] + p[P.ntx_deep_partition] * y[S.ntxBrainDeep];
-  const kiso = p[P.ntx_k_iso];
-  const krev = p[P.ntx_k_rev];
-  dy[S.morNtx] = (koff / p[P.ntx_kd_nm]) * ceNtx * r.free - (koff + kiso + boundDegradation) * y[S.morNtx]
-    + krev * y[S.morNtxTight];
-  dy[S.morNtxTight] = kiso * y[S.morNtx] - (krev + boundDegradation) * y[S.morNtxTight];
-  dy[S.morBn] = metaboliteBinds * (koffM / p[P.bn_kd_nm]) * y[S.bnBrain] * r.free - (koffM + boundDegradation) * y[S.morBn];
+  // Association rates koff/KD and loss rates koff + kiso + φ·kdeg are precomputed per run (derivedParameters.ts);
+  // the metabolite's association already includes the switch m.
+  dy[S.morNtx] = p[D.ntx_kon] * ceNtx * r.free - p[D.ntx_loss] * y[S.morNtx] + p[P.ntx_k_rev] * y[S.morNtxTight];
+  dy[S.morNtxTight] = p[P.ntx_k_iso] * y[S.morNtx] - p[D.tight_loss] * y[S.morNtxTight];
+  dy[S.morBn] = p[D.bn_kon] * y[S.bnBrain] * r.free - p[D.bn_loss] * y[S.morBn];
 }

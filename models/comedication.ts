@@ -1,3 +1,4 @@
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import { S } from './stateLayout';
 
@@ -12,7 +13,7 @@ import { S } from './stateLayout';
 export function comedicationRhs(y: Float64Array, p: Float64Array, dy: Float64Array): void {
   const absorbed = p[P.ago_ka] * y[S.agoGut];
   const f = p[P.ago_f_oral];
-  const cleared = (p[P.ago_cl] / p[P.ago_v]) * y[S.agoCentral];
+  const cleared = p[D.ago_kel] * y[S.agoCentral];
   dy[S.agoGut] = -absorbed;
   dy[S.agoCentral] = f * absorbed - cleared;
   dy[S.agoEliminated] = (1 - f) * absorbed + cleared;

@@ -1,4 +1,5 @@
 import { pow } from './math/deterministicMath';
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import type { ReceptorScratch } from './receptorState';
 import { S } from './stateLayout';
@@ -30,14 +31,16 @@ export function feedbackGainSlope(s: number, h: number, n: number): number {
 export function endogenousFeedbackRhs(
   y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, synthesisFeedback: number,
 ): void {
-  const boundDegradation = r.boundDegradation;
-  const kdeg = Math.LN2 / p[P.mor_half_life_h];
-  const n = p[P.feedback_hill];
-  const s = r.signalRel;
-  const synthesis = synthesisFeedback === 1 ? feedbackGain(s, p[P.mor_upreg_max], n) : 1;
+  const boundDegradation = p[D.bound_deg];
+  const kdeg = p[D.mor_kdeg];
+  // sⁿ once for both gains (feedbackGain's formula inline: pow is too large for V8 to inline, and each number a
+  // non-inlined call returns is a heap allocation).
+  const sn = pow(r.signalRel, p[P.feedback_hill]);
+  const hR = p[P.mor_upreg_max], hE = p[P.endorphin_upreg_max];
+  const synthesis = synthesisFeedback === 1 ? (1 + hR) / (1 + hR * sn) : 1;
   dy[S.morTotal] = kdeg * synthesis - kdeg * r.unblocked - boundDegradation * (y[S.morNtx] + y[S.morNtxTight] + y[S.morBn]);
-  const kE = Math.LN2 / p[P.endorphin_half_life_h];
-  dy[S.endorphin] = kE * (feedbackGain(s, p[P.endorphin_upreg_max], n) - y[S.endorphin]);
-  const kad = Math.LN2 / p[P.adaptation_half_life_h];
+  const kE = p[D.endo_k];
+  dy[S.endorphin] = kE * ((1 + hE) / (1 + hE * sn) - y[S.endorphin]);
+  const kad = p[D.adapt_k];
   dy[S.adaptation] = kad * (r.agonistSignalRel - y[S.adaptation]);
 }

@@ -12,6 +12,7 @@ export { AGONIST_PRESETS } from './agonistPresets';
 export { PHENOTYPE_PRESETS } from './phenotypePresets';
 export { PARAMETER_SPECS } from './parameterSpecs';
 export { OBSERVABLE_SPECS } from './observableSpecs';
+export { withDerived } from './withDerived';
 
 /**
  * The default structural choices. persistence 'metabolite' is the default because, of the three persistence

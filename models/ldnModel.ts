@@ -4,7 +4,8 @@ import { conceptualOutcome, conceptualOutcomeRhs } from './conceptualOutcome';
 import { endogenousFeedbackRhs } from './endogenousFeedback';
 import { ldnJacobian } from './ldnJacobian';
 import { OBSERVABLE_SPECS, O } from './observableSpecs';
-import { MW_BN, MW_NTX, P, PARAMETER_SPECS } from './parameterSpecs';
+import { D, N_DERIVED, deriveParameters } from './derivedParameters';
+import { MW_BN, MW_NTX, N_PARAMETERS, P, PARAMETER_SPECS } from './parameterSpecs';
 import { bnPlasmaNm, ntxPlasmaNm, pharmacokineticsRhs } from './pharmacokinetics';
 import { computeReceptorState, newReceptorScratch } from './receptorState';
 import { N_STATES, S } from './stateLayout';
@@ -27,8 +28,6 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
   const metaboliteBinds = hypotheses.metabolite_occupancy ? 1 : 0;
   const scratch = newReceptorScratch();
 
-  const boundDegradationRate = (p: Float64Array): number =>
-    (Math.LN2 / p[P.mor_half_life_h]) * (synthesisFeedback === 1 ? 1 : p[P.mor_bound_protection]);
 
   const id = `ldn-full:${hypotheses.persistence}|${hypotheses.upregulation}|${hypotheses.tlr4}|${hypotheses.metabolite_occupancy ? 'metab' : 'nometab'}`;
 
@@ -48,7 +47,16 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       agonist: [S.agoGut, S.agoCentral, S.agoEliminated],
     },
 
+    derivedCount: N_DERIVED,
+    derive(p: Float64Array): void {
+      deriveParameters(p, synthesisFeedback, metaboliteBinds);
+    },
+
     init(p: Float64Array, y: Float64Array): void {
+      // Once per run: a parameter vector without its derived constants would make the RHS read undefined (NaN).
+      if (p.length !== N_PARAMETERS + N_DERIVED) {
+        throw new Error(`${id}: p has ${p.length} entries, expected ${N_PARAMETERS + N_DERIVED} (parameters + derived constants: use withDerived(model, p))`);
+      }
       y.fill(0);
       y[S.morTotal] = 1;
       y[S.endorphin] = 1;
@@ -59,6 +67,16 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       y[S.signalMean] = 1;
     },
 
+    // The optional states sit at the end of the layout (stateLayout.ts), in this order: each is exactly 0 for the
+    // whole run unless its switch is on — 0·(…) in its derivative, and it starts at 0 — so only the states up to the
+    // last switched-on one are integrated (16 of the 23 for the default hypothesis set).
+    liveStates(p: Float64Array, dosed: readonly string[]): number {
+      if (dosed.includes('agonist')) return N_STATES; // agonist depot … adaptation
+      if (p[P.ntx_q_deep] !== 0) return S.ntxDeep + 1;
+      if (p[P.ntx_k_iso] !== 0) return S.morNtxTight + 1;
+      return S.morNtxTight;
+    },
+
     // Doses arrive as events from the engine and nothing in the RHS reads the clock.
     autonomous: true,
 
@@ -66,10 +84,8 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       pharmacokineticsRhs(y, p, dy);
       comedicationRhs(y, p, dy);
       computeReceptorState(y, p, scratch);
-      const bd = boundDegradationRate(p);
       scratch.cpNtx = ntxPlasmaNm(y, p);
       scratch.cpBn = bnPlasmaNm(y, p);
-      scratch.boundDegradation = bd;
       brainBindingRhs(y, p, dy, scratch, metaboliteBinds);
       endogenousFeedbackRhs(y, p, dy, scratch, synthesisFeedback);
       tlr4CytokinesRhs(y, p, dy);
@@ -78,7 +94,7 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
 
     jac(_t: number, y: Float64Array, p: Float64Array, J: Float64Array): void {
       computeReceptorState(y, p, scratch);
-      ldnJacobian(y, p, J, N_STATES, scratch, boundDegradationRate(p), synthesisFeedback, metaboliteBinds);
+      ldnJacobian(y, p, J, N_STATES, scratch, p[D.bound_deg], synthesisFeedback, metaboliteBinds);
     },
 
     observe(_t: number, y: Float64Array, p: Float64Array, out: Float64Array): void {

@@ -165,5 +165,8 @@ for (const [id, i] of Object.entries(P)) {
 }
 if (PARAMETER_SPECS.length !== Object.keys(P).length) throw new Error('parameterSpecs: P and PARAMETER_SPECS differ in length');
 
+/** Length of the parameter vector proper; derived constants follow it (derivedParameters.ts). */
+export const N_PARAMETERS = PARAMETER_SPECS.length;
+
 export const MW_NTX = 341.4;
 export const MW_BN = 343.4;

@@ -1,3 +1,4 @@
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import { S } from './stateLayout';
 
@@ -14,19 +15,16 @@ import { S } from './stateLayout';
  * Structure: US label (first pass ~95 %, metabolism mainly to 6BN); Meyer 1984 J Clin Psychiatry 45:15.
  */
 export function pharmacokineticsRhs(y: Float64Array, p: Float64Array, dy: Float64Array): void {
+  // Rate constants and fractions come precomputed (derivedParameters.ts): p[D.ntx_kel] = CL/Vc, and so on.
   const absorbed = p[P.ntx_ka] * y[S.ntxGut];
-  const f = p[P.ntx_f_oral];
-  const fp = presystemic6bn(p);
-  const kel = p[P.ntx_cl] / p[P.ntx_v_c];
-  const cleared = kel * y[S.ntxCentral];
-  const toDeep = p[P.ntx_q_deep] * (y[S.ntxCentral] / p[P.ntx_v_c] - y[S.ntxDeep] / p[P.ntx_v_deep]);
-  const fm = p[P.ntx_fm_6bn];
-  const bnCleared = (p[P.bn_cl] / p[P.bn_v]) * y[S.bnCentral];
+  const cleared = p[D.ntx_kel] * y[S.ntxCentral];
+  const toDeep = p[D.ntx_q_c] * y[S.ntxCentral] - p[D.ntx_q_d] * y[S.ntxDeep];
+  const bnCleared = p[D.bn_kel] * y[S.bnCentral];
   dy[S.ntxGut] = -absorbed;
-  dy[S.ntxCentral] = f * absorbed - cleared - toDeep;
+  dy[S.ntxCentral] = p[P.ntx_f_oral] * absorbed - cleared - toDeep;
   dy[S.ntxDeep] = toDeep;
-  dy[S.bnCentral] = fp * absorbed + fm * cleared - bnCleared;
-  dy[S.ntxEliminated] = (1 - f - fp) * absorbed + (1 - fm) * cleared;
+  dy[S.bnCentral] = p[D.ntx_fp] * absorbed + p[P.ntx_fm_6bn] * cleared - bnCleared;
+  dy[S.ntxEliminated] = p[D.ntx_f_other] * absorbed + p[D.ntx_fm_other] * cleared;
   dy[S.bnEliminated] = bnCleared;
 }
 

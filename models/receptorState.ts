@@ -1,3 +1,4 @@
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import { S } from './stateLayout';
 
@@ -28,18 +29,16 @@ export interface ReceptorScratch {
   aA: number;
   s0: number;
   /**
-   * Inputs of the binding and feedback modules, set by the model's RHS before it calls them: plasma NTX and 6BN
-   * (nM) and the degradation rate of antagonist-bound receptors (1/h). They travel in this object rather than as
+   * Inputs of the binding module, set by the model's RHS before it calls it: plasma NTX and 6BN (nM). They travel in this object rather than as
    * arguments because a number passed to (or returned from) a call V8 has not inlined is boxed on the heap: as
    * arguments they cost ~10 allocations per RHS call, and the garbage collection that follows.
    */
   cpNtx: number;
   cpBn: number;
-  boundDegradation: number;
 }
 
 export function newReceptorScratch(): ReceptorScratch {
-  return { unblocked: 1, free: 1, signalRel: 1, agonistSignalRel: 0, inv: 1, aE: 0, aA: 0, s0: 1, cpNtx: 0.5, cpBn: 0.5, boundDegradation: 0.5 };
+  return { unblocked: 1, free: 1, signalRel: 1, agonistSignalRel: 0, inv: 1, aE: 0, aA: 0, s0: 1, cpNtx: 0.5, cpBn: 0.5 };
 }
 
 export function computeReceptorState(y: Float64Array, p: Float64Array, r: ReceptorScratch): void {
@@ -48,7 +47,7 @@ export function computeReceptorState(y: Float64Array, p: Float64Array, r: Recept
   const aA = y[S.agoBrain] / p[P.ago_kd_ng_ml];
   const inv = 1 / (1 + aE + aA);
   const ru = y[S.morTotal] - y[S.morNtx] - y[S.morNtxTight] - y[S.morBn];
-  const s0 = e0 / (1 + e0);
+  const s0 = p[D.s0];
   r.unblocked = ru;
   r.free = ru * inv;
   r.signalRel = (ru * (aE + p[P.ago_efficacy] * aA) * inv) / s0;

@@ -9,18 +9,19 @@ export const S = {
   ntxGut: 0,
   /** Naltrexone in the central (plasma) compartment (µmol). */
   ntxCentral: 1,
-  /** Naltrexone in the deep tissue compartment (µmol); empty unless ntx_q_deep > 0 (deep_tissue hypothesis). */
-  ntxDeep: 2,
   /** 6β-naltrexol in plasma and its volume (µmol). */
-  bnCentral: 3,
+  bnCentral: 2,
   /** Cumulative naltrexone eliminated by routes other than 6β-naltrexol (first-pass and systemic) (µmol). */
-  ntxEliminated: 4,
+  ntxEliminated: 3,
   /** Cumulative 6β-naltrexol eliminated (µmol). */
-  bnEliminated: 5,
+  bnEliminated: 4,
   /** Naltrexone at the brain effect site, as plasma-equivalent concentration (nM). */
-  ntxBrain: 6,
+  ntxBrain: 5,
   /** 6β-naltrexol at the brain effect site, as plasma-equivalent concentration (nM). */
-  bnBrain: 7,
+  bnBrain: 6,
+  /** Naltrexone in a slowly equilibrating deep brain-tissue pool next to the receptors, as plasma-equivalent
+   *  concentration (nM); only populated under the deep_tissue hypothesis (ntx_deep_partition > 0). */
+  ntxBrainDeep: 7,
   /** Total MOR density relative to the untreated baseline (1). */
   morTotal: 8,
   /** MOR bound by naltrexone (in units of the baseline receptor density). */
@@ -29,30 +30,31 @@ export const S = {
   morBn: 10,
   /** Endogenous opioid tone (β-endorphin/enkephalin) relative to baseline (1). */
   endorphin: 11,
-  /** Co-medication agonist in the gut depot (mg). */
-  agoGut: 12,
-  /** Co-medication agonist in its central compartment (mg). */
-  agoCentral: 13,
-  /** Agonist at the brain effect site, plasma-equivalent concentration (ng/mL). */
-  agoBrain: 14,
-  /** Cumulative agonist eliminated (mg). */
-  agoEliminated: 15,
-  /** Counter-adaptation to an exogenous agonist signal (in baseline-signal units; 0 when not dependent). */
-  adaptation: 16,
   /** Fraction of microglia activated (0–1). */
-  microglia: 17,
+  microglia: 12,
   /** IL-6 relative to the normal-phenotype baseline. */
-  il6: 18,
+  il6: 13,
   /** TNF-α relative to the normal-phenotype baseline. */
-  tnf: 19,
+  tnf: 14,
   /** 24-h running mean of the relative opioid signal (for the conceptual outcome index). */
-  signalMean: 20,
+  signalMean: 15,
+  // ---- Optional states from here on (see liveStates in ldnModel.ts): they stay exactly 0 unless their
+  // hypothesis or input is switched on, so a run integrates only the states up to the last live one.
   /** MOR held by naltrexone in the tight (isomerised) complex of two-step binding (baseline-density units);
    *  only populated under the slow_dissociation hypothesis (ntx_k_iso > 0). */
-  morNtxTight: 21,
-  /** Naltrexone in a slowly equilibrating deep brain-tissue pool next to the receptors, as plasma-equivalent
-   *  concentration (nM); only populated under the deep_tissue hypothesis (ntx_deep_partition > 0). */
-  ntxBrainDeep: 22,
+  morNtxTight: 16,
+  /** Naltrexone in the deep tissue compartment (µmol); empty unless ntx_q_deep > 0 (deep_tissue hypothesis). */
+  ntxDeep: 17,
+  /** Co-medication agonist in the gut depot (mg). */
+  agoGut: 18,
+  /** Co-medication agonist in its central compartment (mg). */
+  agoCentral: 19,
+  /** Agonist at the brain effect site, plasma-equivalent concentration (ng/mL). */
+  agoBrain: 20,
+  /** Cumulative agonist eliminated (mg). */
+  agoEliminated: 21,
+  /** Counter-adaptation to an exogenous agonist signal (in baseline-signal units; 0 when not dependent). */
+  adaptation: 22,
 } as const;
 
 export const N_STATES = 23;

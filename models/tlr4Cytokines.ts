@@ -1,3 +1,4 @@
+import { D } from './derivedParameters';
 import { P } from './parameterSpecs';
 import { S } from './stateLayout';
 
@@ -28,16 +29,16 @@ export function tlr4Inhibition(ceNtx: number, p: Float64Array): number {
 }
 
 export function tlr4CytokinesRhs(y: Float64Array, p: Float64Array, dy: Float64Array): void {
-  const kDeact = Math.LN2 / p[P.microglia_half_life_h];
+  const kDeact = p[D.microglia_kd];
   const m0 = p[P.microglia_baseline];
-  const kAct = (kDeact * m0) / (1 - m0);
   const inhibition = tlr4Inhibition(y[S.ntxBrain], p);
-  const a = kAct * p[P.inflammatory_drive] * (1 - inhibition);
+  // kAct·drive precomputed per run (derivedParameters.ts), the same product microgliaSteadyState forms.
+  const a = p[D.microglia_act] * (1 - inhibition);
   // Written as (a + kd)·(M* − M) with M* = a/(a + kd): algebraically the same as a·(1 − M) − kd·M, but at the
   // untreated state M* is computed exactly as init() computes M, so the derivative is exactly 0 (no round-off drift).
   const target = a / (a + kDeact);
   dy[S.microglia] = (a + kDeact) * (target - y[S.microglia]);
   const drive = y[S.microglia] / m0;
-  dy[S.il6] = (Math.LN2 / p[P.il6_half_life_h]) * (drive - y[S.il6]);
-  dy[S.tnf] = (Math.LN2 / p[P.tnf_half_life_h]) * (drive - y[S.tnf]);
+  dy[S.il6] = p[D.il6_k] * (drive - y[S.il6]);
+  dy[S.tnf] = p[D.tnf_k] * (drive - y[S.tnf]);
 }

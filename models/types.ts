@@ -70,6 +70,21 @@ export interface Model {
   readonly doseTargets: Readonly<Record<string, DoseTarget>>;
   /** True when rhs does not depend on t (no clock-driven input inside the model): lets a Rosenbrock solver skip ∂f/∂t. */
   readonly autonomous?: boolean;
+  /**
+   * How many leading states can change in a run with parameters p and doses to the targets `dosed`: every state
+   * from this index on starts at 0, has a derivative of exactly 0 for these parameters and stays 0 (an optional
+   * hypothesis or input that is switched off). The solver then skips them; the result is bit for bit the same.
+   * Absent: all states are live.
+   */
+  liveStates?(p: Float64Array, dosed: readonly string[]): number;
+  /**
+   * How many constants derived from the parameters (rates from half-lives, CL/V, koff/KD…) follow them in p: every
+   * function below takes p of length parameters.length + derivedCount, filled by derive() once per run
+   * (withDerived in models/withDerived.ts), so the RHS does no per-call arithmetic on parameters alone. Absent: 0.
+   */
+  readonly derivedCount?: number;
+  /** Compute p[parameters.length …] from p[0 … parameters.length − 1] (once per parameter vector). */
+  derive?(p: Float64Array): void;
   /** Write the untreated (drug-free) steady state for parameters p into y. */
   init(p: Float64Array, y: Float64Array): void;
   /** dy/dt at (t, y) for parameters p, written into dy. t in hours. */

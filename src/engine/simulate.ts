@@ -8,7 +8,7 @@
  * Pure and synchronous: the same numbers in Node, in a worker and on the page.
  */
 import type { Model } from '../../models/types';
-import { AGONIST_PRESETS, PHENOTYPE_PRESETS } from '../../models/index';
+import { AGONIST_PRESETS, PHENOTYPE_PRESETS, withDerived } from '../../models/index';
 import type { SimulationResult } from './result';
 import type { Status } from './status';
 import { OK } from './status';
@@ -177,10 +177,16 @@ export interface RunOptions {
   readonly metrics?: boolean;
   /** The integrator to use instead of a new one for options.method (a population passes 'auto' with a hint). */
   readonly integrator?: Integrator;
+  /**
+   * Integrate every state, also those the model reports as constant for this run (Model.liveStates). The results
+   * are the same bit for bit (tested); only slower. Default false.
+   */
+  readonly allStates?: boolean;
 }
 
 /** The data of the run in progress, read by the model's cached system and sink (runnerFor). */
 interface RunContext {
+  /** This run's parameters followed by the model's derived constants (withDerived, into a buffer kept per model). */
   p: Float64Array;
   series: Float64Array[] | null;
   written: number;
@@ -188,7 +194,8 @@ interface RunContext {
 }
 
 interface Runner {
-  readonly sys: OdeSystem;
+  /** `live` is set per run (Model.liveStates). */
+  readonly sys: OdeSystem & { live: number };
   readonly ctx: RunContext;
   readonly sink: (k: number, t: number, y: Float64Array) => void;
 }
@@ -214,8 +221,9 @@ function runnerFor(model: Model): Runner {
   const nObs = model.observables.length;
   const ctx: RunContext = { p: EMPTY, series: null, written: 0, bad: null };
   const out = new Float64Array(nObs);
-  const sys: OdeSystem = {
+  const sys: OdeSystem & { live: number } = {
     n: model.states.length,
+    live: model.states.length,
     rhs: (t, y, dy) => model.rhs(t, y, ctx.p, dy),
     jac: model.jac ? (t, y, J) => model.jac!(t, y, ctx.p, J) : undefined,
     stateIds: model.states.map((s) => s.id),
@@ -256,9 +264,13 @@ export function runPrepared(prep: PreparedSimulation, pOverride?: Float64Array, 
   // fresh closures per run made V8 throw away the solver's optimised code at the start of the next run ("wrong
   // call target": it had inlined the previous run's closures), so runs 2–4 of a session took 20–40 ms instead of ~5.
   const { sys, ctx, sink } = runnerFor(model);
-  ctx.p = p;
+  ctx.p = withDerived(model, p, ctx.p);
   const y = new Float64Array(n);
-  model.init(p, y);
+  model.init(ctx.p, y);
+  const dosed: string[] = [];
+  if (resolved.doses.length > 0) dosed.push('naltrexone');
+  if (resolved.agonistDoses.length > 0) dosed.push('agonist');
+  sys.live = run.allStates || !model.liveStates ? n : model.liveStates(ctx.p, dosed);
 
   // An opioid-dependent patient: the agonist has been taken, in the pattern the scenario starts with, for
   // DEPENDENCE_RUN_IN_H hours before t = 0, so receptors and endorphin tone have adapted to it.

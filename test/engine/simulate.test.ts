@@ -74,6 +74,38 @@ describe('simulate() on the LDN model', () => {
     for (const id of Object.keys(a.observables)) expect(Buffer.from(a.observables[id].buffer)).toEqual(Buffer.from(b.observables[id].buffer));
   });
 
+  it('integrates only the states the model reports live, with results bit for bit those of all 23 states', () => {
+    // Model.liveStates: the optional states (tight complex, deep tissue, co-medication) are exactly 0 unless switched
+    // on. One scenario per switch, plus the default; each is run with and without pruning and compared byte by byte.
+    const scenarios = [
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4' },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '50 mg q24h x 4', solver: { method: 'dopri5' } },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', hypotheses: { persistence: 'slow_dissociation' } },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', hypotheses: { persistence: 'deep_tissue' } },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', parameters: { ntx_q_deep: 5 } },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', comedication: { drug: 'morphine', regimen: '10 mg q8h x 12', dependent: true } },
+    ];
+    const lives: number[] = [];
+    for (const sc of scenarios) {
+      const prep = prepareSimulation(sc);
+      if (!prep.ok) throw new Error(prep.status.message);
+      const pruned = runPrepared(prep.prepared);
+      const full = runPrepared(prep.prepared, undefined, { allStates: true });
+      expect(pruned.status.code).toBe('ok');
+      expect(pruned.stats).toEqual(full.stats);
+      for (const id of Object.keys(full.observables)) {
+        expect(Buffer.from(pruned.observables[id].buffer)).toEqual(Buffer.from(full.observables[id].buffer));
+      }
+      const m = prep.prepared.model;
+      const p = new Float64Array(m.parameters.length + (m.derivedCount ?? 0));
+      p.set(prep.prepared.p);
+      m.derive?.(p);
+      lives.push(m.liveStates!(p, sc.comedication ? ['naltrexone', 'agonist'] : ['naltrexone']));
+    }
+    // default 16 of 23; tight complex +1; deep-tissue hypothesis (brain pool only) 16; Q_deep > 0: 18; co-medication all
+    expect(lives).toEqual([16, 16, 17, 16, 18, 23]);
+  });
+
   it('emits every contract observable on the output grid', () => {
     const r = simulate(example);
     for (const id of ['naltrexone_ng_per_ml', 'naltrexol_ng_per_ml', 'mor_occupancy', 'mor_density_rel', 'endorphin_rel',

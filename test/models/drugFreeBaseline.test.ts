@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel } from '../../models/index';
+import { createModel, withDerived } from '../../models/index';
 import { PHENOTYPE_PRESETS } from '../../models/phenotypePresets';
 import { ALL_PERSISTENCE, ALL_UPREGULATION, runDoses } from './simulateHelpers';
 
@@ -11,9 +11,10 @@ describe('the untreated steady state', () => {
       it(`is a true steady state: rhs(init) = 0 exactly (${persistence}, ${upregulation})`, () => {
         for (const phenotype of ['normal', 'inflamed'] as const) {
           const model = createModel({ persistence, upregulation });
-          const p = new Float64Array(model.parameters.map((s) => s.value));
+          const p0 = new Float64Array(model.parameters.map((s) => s.value));
           const drive = PHENOTYPE_PRESETS[phenotype].inflammatory_drive;
-          p[model.parameters.findIndex((s) => s.id === 'inflammatory_drive')] = drive;
+          p0[model.parameters.findIndex((s) => s.id === 'inflammatory_drive')] = drive;
+          const p = withDerived(model, p0);
           const y = new Float64Array(model.states.length);
           const dy = new Float64Array(model.states.length);
           model.init(p, y);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel } from '../../models/index';
+import { createModel, withDerived } from '../../models/index';
 import { ALL_PERSISTENCE, ALL_UPREGULATION } from './simulateHelpers';
 
 /** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
@@ -26,11 +26,12 @@ describe('analytic Jacobian', () => {
         const fp = new Float64Array(n);
         const fm = new Float64Array(n);
         for (let trial = 0; trial < 20; trial++) {
-          const p = base.slice();
+          const p0 = base.slice();
           // exercise the structural terms that are zero in some sets
-          p[model.parameters.findIndex((s) => s.id === 'ntx_k_iso')] = rand();
-          p[model.parameters.findIndex((s) => s.id === 'ntx_deep_partition')] = 10 * rand();
-          p[model.parameters.findIndex((s) => s.id === 'ntx_q_deep')] = 5 * rand();
+          p0[model.parameters.findIndex((s) => s.id === 'ntx_k_iso')] = rand();
+          p0[model.parameters.findIndex((s) => s.id === 'ntx_deep_partition')] = 10 * rand();
+          p0[model.parameters.findIndex((s) => s.id === 'ntx_q_deep')] = 5 * rand();
+          const p = withDerived(model, p0);
           const y = new Float64Array(n);
           model.init(p, y);
           for (let i = 0; i < n; i++) y[i] += 2 * rand();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Reference values: public/data/naltrexone_pk_50mg.csv (US label; Swiss product information; Meyer 1984).
-import { createModel } from '../../models/index';
+import { createModel, withDerived } from '../../models/index';
 import { at, maxOver, runDoses } from './simulateHelpers';
 
 
@@ -58,7 +58,8 @@ describe('pharmacokinetic linearity', () => {
 describe('mass balance', () => {
   it('keeps every dosed µmol of naltrexone in a compartment or eliminated, to 1e-9 of the dose', () => {
     const model = createModel();
-    const p = new Float64Array(model.parameters.map((s) => s.value));
+    const p0 = new Float64Array(model.parameters.map((s) => s.value));
+    const p = withDerived(model, p0);
     const y = new Float64Array(model.states.length);
     const dy = new Float64Array(model.states.length);
     model.init(p, y);
@@ -89,7 +90,8 @@ describe('mass balance', () => {
 
   it('keeps every dosed mg of the co-medication agonist accounted for', () => {
     const model = createModel();
-    const p = new Float64Array(model.parameters.map((s) => s.value));
+    const p0 = new Float64Array(model.parameters.map((s) => s.value));
+    const p = withDerived(model, p0);
     const y = new Float64Array(model.states.length).fill(0.3);
     const dy = new Float64Array(model.states.length);
     model.rhs(0, y, p, dy);
@@ -101,9 +103,10 @@ describe('mass balance', () => {
 describe('pharmacokinetics at the edges of the parameter ranges', () => {
   it('never lets the first-pass split exceed the dose: F = 0.4 with presystemic 6BN 0.9 keeps every elimination flux ≥ 0', () => {
     const model = createModel();
-    const p = new Float64Array(model.parameters.map((s) => s.value));
-    p[model.parameters.findIndex((s) => s.id === 'ntx_f_oral')] = 0.4;
-    p[model.parameters.findIndex((s) => s.id === 'ntx_f_presys_6bn')] = 0.9;
+    const p0 = new Float64Array(model.parameters.map((s) => s.value));
+    p0[model.parameters.findIndex((s) => s.id === 'ntx_f_oral')] = 0.4;
+    p0[model.parameters.findIndex((s) => s.id === 'ntx_f_presys_6bn')] = 0.9;
+    const p = withDerived(model, p0);
     const y = new Float64Array(model.states.length);
     const dy = new Float64Array(model.states.length);
     model.init(p, y);

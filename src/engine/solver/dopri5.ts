@@ -122,7 +122,10 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     if (invalid) return invalid;
     if (t1 === t0) return OK;
     if (sys.n !== n_) allocate(sys.n);
+    // n: the system's size (the error norm's divisor); nl: the states that can change (OdeSystem.live). Every
+    // loop of a step runs over the live states only. The constant tail keeps its value in every stage argument.
     const n = n_;
+    const nl = sys.live === undefined ? n : Math.max(0, Math.min(n, sys.live));
     // k1 and k7 swap places after each accepted step (first same as last).
     let k1 = k1_, k7 = k7_;
     const k2 = k2_, k3 = k3_, k4 = k4_, k5 = k5_, k6 = k6_;
@@ -132,6 +135,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     fillAtol(atolv, opts.atol);
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
     const maxSteps = opts.maxSteps ?? 1e6;
+
+    for (let i = nl; i < n; i++) { y1[i] = y[i]; ysti[i] = y[i]; yout[i] = y[i]; errv[i] = 0; }
 
     let k = firstGridIndexAfter(grid, from, to, t0);
     let t = t0;
@@ -169,38 +174,38 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         switch (s) {
           case 1: {
             const b1 = h * A21;
-            for (let i = 0; i < n; i++) y1[i] = y[i] + b1 * k1[i];
+            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i];
             sys.rhs(t + C2 * h, y1, k2);
             break;
           }
           case 2: {
             const b1 = h * A31, b2 = h * A32;
-            for (let i = 0; i < n; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i];
+            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i];
             sys.rhs(t + C3 * h, y1, k3);
             break;
           }
           case 3: {
             const b1 = h * A41, b2 = h * A42, b3 = h * A43;
-            for (let i = 0; i < n; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i];
+            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i];
             sys.rhs(t + C4 * h, y1, k4);
             break;
           }
           case 4: {
             const b1 = h * A51, b2 = h * A52, b3 = h * A53, b4 = h * A54;
-            for (let i = 0; i < n; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i];
+            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i];
             sys.rhs(t + C5 * h, y1, k5);
             break;
           }
           case 5: {
             const b1 = h * A61, b2 = h * A62, b3 = h * A63, b4 = h * A64, b5 = h * A65;
-            for (let i = 0; i < n; i++) ysti[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i];
+            for (let i = 0; i < nl; i++) ysti[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i];
             sys.rhs(tph, ysti, k6);
             break;
           }
           default: {
             // a_72 = 0: the 5th-order solution does not use k2.
             const b1 = h * A71, b3 = h * A73, b4 = h * A74, b5 = h * A75, b6 = h * A76;
-            for (let i = 0; i < n; i++) y1[i] = y[i] + b1 * k1[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i] + b6 * k6[i];
+            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i] + b6 * k6[i];
             sys.rhs(tph, y1, k7);
           }
         }
@@ -209,7 +214,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
 
       // Error norm: RMS of the scaled local error h·Σ e_j k_j (kept in errv for failure reports).
       let err = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < nl; i++) {
         const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
         errv[i] = e;
         const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
@@ -218,7 +223,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       }
       err = Math.sqrt(err / n);
 
-      if (!Number.isFinite(err) || firstNonFinite(k7, n) >= 0) {
+      if (!Number.isFinite(err) || firstNonFinite(k7, nl) >= 0) {
         // An overflow or NaN inside the step: retry smaller; a genuine blow-up ends in NONFINITE or underflow.
         stats.rejected++;
         if (nonfiniteRetries === 0) tBad = last ? t1 : t + h;
@@ -247,7 +252,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
 
         // Stiffness detection (dopri5.f): h·|λ| ≈ h·‖k7 − k6‖ / ‖y1 − ysti‖, both at t + h.
         let stnum = 0, stden = 0;
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < nl; i++) {
           const a = k7[i] - k6[i], b = y1[i] - ysti[i];
           stnum += a * a; stden += b * b;
         }
@@ -268,7 +273,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         const tNew = last ? t1 : t + h;
         const needDense = k < to && grid[k] <= tNew;
         if (needDense) {
-          for (let i = 0; i < n; i++) {
+          for (let i = 0; i < nl; i++) {
             const dy = y1[i] - y[i];
             const bspl = h * k1[i] - dy;
             rc1[i] = y[i];
@@ -278,7 +283,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
             rc5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
           }
         }
-        y.set(y1);
+        for (let i = 0; i < nl; i++) y[i] = y1[i];
         const swap = k1; k1 = k7; k7 = swap;
         t = tNew;
 
@@ -290,7 +295,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
             } else {
               const theta = (tg - tOld) / h;
               const theta1 = 1 - theta;
-              for (let i = 0; i < n; i++) {
+              for (let i = 0; i < nl; i++) {
                 yout[i] = rc1[i] + theta * (rc2[i] + theta1 * (rc3[i] + theta * (rc4[i] + theta1 * rc5[i])));
               }
               sink(k, tg, yout);

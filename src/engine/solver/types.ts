@@ -12,6 +12,13 @@ export interface OdeSystem {
    * ∂f/∂t (one RHS evaluation per step). Default false: assume it may depend on t.
    */
   readonly autonomous?: boolean;
+  /**
+   * States 0 … live−1 can change; the states from `live` on are constant over the segment (their derivative is
+   * exactly 0: a model's switched-off options, Model.liveStates). DOPRI5 then forms stages, error and dense output
+   * for the live states only, and still divides the error norm by n — the constant states would add exact zeros —
+   * so the steps and the results are bit for bit those of the full system. Default n.
+   */
+  readonly live?: number;
 }
 
 export type SolverMethod = 'auto' | 'dopri5' | 'rodas4';
