@@ -3,6 +3,7 @@ import { exp, log } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
 import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
+import { axpy1, axpy2, axpy3, axpy4, axpy5, combine6, copyInto, denseCoefficients, denseValue, diffSquares, scaledSquares } from './rkKernels';
 
 /*
  * Dormand–Prince 5(4) with FSAL, PI step-size control, Hairer's initial step, 4th-order dense output and
@@ -83,13 +84,15 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
    * Controller state that changes every step lives in a Float64Array, not in closure variables: V8 boxes a
    * double held in a closure on every write (a heap allocation per step); a typed-array slot never allocates.
    */
-  const ctl = new Float64Array(3);
+  const ctl = new Float64Array(5);
   /** Step proposed at the end of the previous segment (0: none — estimate one). */
   const H_NEXT = 0;
   /** log of the previous accepted error, at least log 1e-4 (PI controller memory). */
   const FACOLD = 1;
   /** |λ| estimate of the last accepted step. */
   const LAMBDA = 2;
+  /** Two slots the kernels write their sums into (rkKernels.ts: a returned number would be allocated). */
+  const SUM = 3;
   ctl[FACOLD] = LOG_FACOLD_MIN;
   let stiff = false;
   let switchAt = NaN;
@@ -172,56 +175,38 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       const tph = last ? t1 : t + h;
       for (let s = 1; s < 7; s++) {
         switch (s) {
-          case 1: {
-            const b1 = h * A21;
-            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i];
+          case 1:
+            axpy1(nl, y, h * A21, k1, y1);
             sys.rhs(t + C2 * h, y1, k2);
             break;
-          }
-          case 2: {
-            const b1 = h * A31, b2 = h * A32;
-            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i];
+          case 2:
+            axpy2(nl, y, h * A31, k1, h * A32, k2, y1);
             sys.rhs(t + C3 * h, y1, k3);
             break;
-          }
-          case 3: {
-            const b1 = h * A41, b2 = h * A42, b3 = h * A43;
-            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i];
+          case 3:
+            axpy3(nl, y, h * A41, k1, h * A42, k2, h * A43, k3, y1);
             sys.rhs(t + C4 * h, y1, k4);
             break;
-          }
-          case 4: {
-            const b1 = h * A51, b2 = h * A52, b3 = h * A53, b4 = h * A54;
-            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i];
+          case 4:
+            axpy4(nl, y, h * A51, k1, h * A52, k2, h * A53, k3, h * A54, k4, y1);
             sys.rhs(t + C5 * h, y1, k5);
             break;
-          }
-          case 5: {
-            const b1 = h * A61, b2 = h * A62, b3 = h * A63, b4 = h * A64, b5 = h * A65;
-            for (let i = 0; i < nl; i++) ysti[i] = y[i] + b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i];
+          case 5:
+            axpy5(nl, y, h * A61, k1, h * A62, k2, h * A63, k3, h * A64, k4, h * A65, k5, ysti);
             sys.rhs(tph, ysti, k6);
             break;
-          }
-          default: {
+          default:
             // a_72 = 0: the 5th-order solution does not use k2.
-            const b1 = h * A71, b3 = h * A73, b4 = h * A74, b5 = h * A75, b6 = h * A76;
-            for (let i = 0; i < nl; i++) y1[i] = y[i] + b1 * k1[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i] + b6 * k6[i];
+            axpy5(nl, y, h * A71, k1, h * A73, k3, h * A74, k4, h * A75, k5, h * A76, k6, y1);
             sys.rhs(tph, y1, k7);
-          }
         }
       }
       stats.rhsEvals += 6;
 
       // Error norm: RMS of the scaled local error h·Σ e_j k_j (kept in errv for failure reports).
-      let err = 0;
-      for (let i = 0; i < nl; i++) {
-        const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-        errv[i] = e;
-        const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
-        const r = e / sk;
-        err += r * r;
-      }
-      err = Math.sqrt(err / n);
+      combine6(nl, h, E1, k1, E3, k3, E4, k4, E5, k5, E6, k6, E7, k7, errv);
+      scaledSquares(nl, errv, y, y1, atolv, rtol, ctl, SUM);
+      const err = Math.sqrt(ctl[SUM] / n);
 
       if (!Number.isFinite(err) || firstNonFinite(k7, nl) >= 0) {
         // An overflow or NaN inside the step: retry smaller; a genuine blow-up ends in NONFINITE or underflow.
@@ -251,11 +236,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         if (floorSteps > 0 && --floorSteps === 0) stiffLambdaFloor = 0;
 
         // Stiffness detection (dopri5.f): h·|λ| ≈ h·‖k7 − k6‖ / ‖y1 − ysti‖, both at t + h.
-        let stnum = 0, stden = 0;
-        for (let i = 0; i < nl; i++) {
-          const a = k7[i] - k6[i], b = y1[i] - ysti[i];
-          stnum += a * a; stden += b * b;
-        }
+        diffSquares(nl, k7, k6, y1, ysti, ctl, SUM);
+        const stnum = ctl[SUM], stden = ctl[SUM + 1];
         if (stden > 0) {
           const hlamb = h * Math.sqrt(stnum / stden);
           ctl[LAMBDA] = hlamb / h;
@@ -273,17 +255,10 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         const tNew = last ? t1 : t + h;
         const needDense = k < to && grid[k] <= tNew;
         if (needDense) {
-          for (let i = 0; i < nl; i++) {
-            const dy = y1[i] - y[i];
-            const bspl = h * k1[i] - dy;
-            rc1[i] = y[i];
-            rc2[i] = dy;
-            rc3[i] = bspl;
-            rc4[i] = dy - h * k7[i] - bspl;
-            rc5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-          }
+          denseCoefficients(nl, h, y, y1, k1, k7, rc1, rc2, rc3, rc4);
+          combine6(nl, h, D1, k1, D3, k3, D4, k4, D5, k5, D6, k6, D7, k7, rc5);
         }
-        for (let i = 0; i < nl; i++) y[i] = y1[i];
+        copyInto(nl, y1, y);
         const swap = k1; k1 = k7; k7 = swap;
         t = tNew;
 
@@ -293,11 +268,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
             if (tg === tNew) {
               sink(k, tg, y);
             } else {
-              const theta = (tg - tOld) / h;
-              const theta1 = 1 - theta;
-              for (let i = 0; i < nl; i++) {
-                yout[i] = rc1[i] + theta * (rc2[i] + theta1 * (rc3[i] + theta * (rc4[i] + theta1 * rc5[i])));
-              }
+              denseValue(nl, (tg - tOld) / h, rc1, rc2, rc3, rc4, rc5, yout);
               sink(k, tg, yout);
             }
             k++;
