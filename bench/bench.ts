@@ -80,6 +80,8 @@ function systemFor(prep: PreparedSimulation, p0: Float64Array): OdeSystem {
   const p = withDerived(m, p0);
   return {
     n: m.states.length,
+    // the states that can change in this scenario (as runPrepared integrates them; the others stay exactly 0)
+    live: m.liveStates ? m.liveStates(p, ['naltrexone']) : m.states.length,
     rhs: (t, y, dy) => m.rhs(t, y, p, dy),
     jac: m.jac ? (t, y, J) => m.jac!(t, y, p, J) : undefined,
     stateIds: m.states.map((s) => s.id),

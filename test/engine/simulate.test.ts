@@ -80,6 +80,7 @@ describe('simulate() on the LDN model', () => {
     const scenarios = [
       { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4' },
       { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '50 mg q24h x 4', solver: { method: 'dopri5' } },
+      { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', solver: { method: 'rodas4' } },
       { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', hypotheses: { persistence: 'slow_dissociation' } },
       { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', hypotheses: { persistence: 'deep_tissue' } },
       { version: 1, duration_h: 96, output_step_h: 0.5, regimen: '4.5 mg q24h x 4', parameters: { ntx_q_deep: 5 } },
@@ -103,7 +104,20 @@ describe('simulate() on the LDN model', () => {
       lives.push(m.liveStates!(p, sc.comedication ? ['naltrexone', 'agonist'] : ['naltrexone']));
     }
     // default 16 of 23; tight complex +1; deep-tissue hypothesis (brain pool only) 16; Q_deep > 0: 18; co-medication all
-    expect(lives).toEqual([16, 16, 17, 16, 18, 23]);
+    expect(lives).toEqual([16, 16, 16, 17, 16, 18, 23]);
+
+    // The stiff case the auto method hands to RODAS4 (fast binding, koff 1000/h): same bits, same switches.
+    const prep = prepareSimulation(scenarios[0]);
+    if (!prep.ok) throw new Error(prep.status.message);
+    const p = prep.prepared.p.slice();
+    for (const id of ['ntx_koff', 'bn_koff']) p[prep.prepared.model.parameters.findIndex((s) => s.id === id)] = 1000;
+    const pruned = runPrepared(prep.prepared, p);
+    const full = runPrepared(prep.prepared, p, { allStates: true });
+    expect(pruned.stats.jacEvals).toBeGreaterThan(0);
+    expect(pruned.stats).toEqual(full.stats);
+    for (const id of Object.keys(full.observables)) {
+      expect(Buffer.from(pruned.observables[id].buffer)).toEqual(Buffer.from(full.observables[id].buffer));
+    }
   });
 
   it('emits every contract observable on the output grid', () => {

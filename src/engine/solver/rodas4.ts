@@ -195,7 +195,12 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     if (invalid) return invalid;
     if (t1 === t0) return OK;
     if (sys.n !== n_) allocate(sys.n);
+    // n: the system's size (error-norm divisor, Jacobian stride); nl: the live states (OdeSystem.live). Stages,
+    // error, dense output and the LU run over the live block only: the constant states' rows of J are zero in the
+    // live columns and their right-hand sides are zero, so the live block's solution is the full solution's, and
+    // pivoting picks the same rows (the zeros never win) — bit for bit the full system's steps (tested).
     const n = n_;
+    const nl = sys.live === undefined ? n : Math.max(0, Math.min(n, sys.live));
     const dy1 = dy1_, dy = dy_, fx = fx_, ynew = ynew_, tmp = tmp_, atolv = atolv_, yout = yout_;
     const ak1 = ak1_, ak2 = ak2_, ak3 = ak3_, ak4 = ak4_, ak5 = ak5_, ak6 = ak6_;
     const rc0 = rc0_, rc1 = rc1_, rc2 = rc2_, rc3 = rc3_;
@@ -205,6 +210,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     const hmax = Math.min(opts.hmax ?? Infinity, t1 - t0);
     const maxSteps = opts.maxSteps ?? 1e6;
     const autonomous = sys.autonomous === true;
+
+    for (let i = nl; i < n; i++) { ynew[i] = y[i]; yout[i] = y[i]; ak6[i] = 0; }
 
     let k = firstGridIndexAfter(grid, from, to, t0);
     let t = t0;
@@ -252,10 +259,11 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       // floating point and partial pivoting compares magnitudes, so the factors are exactly L and −U; the stage
       // right-hand sides below are negated to match, which gives bit for bit the u_s of factoring E itself.
       const fac = 1 / (h * GAMMA);
-      lu.set(jac);
-      for (let i = 0; i < n; i++) lu[i * n + i] -= fac;
+      if (nl === n) lu.set(jac);
+      else for (let i = 0; i < nl; i++) for (let j = 0, r = i * n, q = i * nl; j < nl; j++) lu[q + j] = jac[r + j];
+      for (let i = 0; i < nl; i++) lu[i * nl + i] -= fac;
       stats.decompositions++;
-      if (luFactor(lu, n, piv, pattern) >= 0) {
+      if (luFactor(lu, nl, piv, pattern) >= 0) {
         singularRetries++;
         if (singularRetries >= MAX_SINGULAR_RETRIES) {
           const s = solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, -1, h, opts);
@@ -274,28 +282,28 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       // Each sum is one fused pass (coefficients and arrays in locals), formed left to right in the same order
       // as one pass per earlier stage would: the same values, bit for bit, at about half the memory traffic.
       const invH = 1 / h;
-      for (let i = 0; i < n; i++) ak1[i] = -(dy1[i] + (autonomous ? 0 : h * D1) * fx[i]);
-      luSolve(lu, n, piv, pattern, ak1);
+      for (let i = 0; i < nl; i++) ak1[i] = -(dy1[i] + (autonomous ? 0 : h * D1) * fx[i]);
+      luSolve(lu, nl, piv, pattern, ak1);
       for (let s = 1; s < 6; s++) {
         let u = ak2;
         switch (s) {
           case 1:
-            for (let i = 0; i < n; i++) ynew[i] = y[i] + A21 * ak1[i];
+            for (let i = 0; i < nl; i++) ynew[i] = y[i] + A21 * ak1[i];
             break;
           case 2:
-            for (let i = 0; i < n; i++) ynew[i] = y[i] + A31 * ak1[i] + A32 * ak2[i];
+            for (let i = 0; i < nl; i++) ynew[i] = y[i] + A31 * ak1[i] + A32 * ak2[i];
             u = ak3;
             break;
           case 3:
-            for (let i = 0; i < n; i++) ynew[i] = y[i] + A41 * ak1[i] + A42 * ak2[i] + A43 * ak3[i];
+            for (let i = 0; i < nl; i++) ynew[i] = y[i] + A41 * ak1[i] + A42 * ak2[i] + A43 * ak3[i];
             u = ak4;
             break;
           case 4:
-            for (let i = 0; i < n; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i];
+            for (let i = 0; i < nl; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i];
             u = ak5;
             break;
           default:
-            for (let i = 0; i < n; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i] + ak5[i];
+            for (let i = 0; i < nl; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i] + ak5[i];
             u = ak6;
         }
         sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
@@ -303,47 +311,47 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         switch (s) {
           case 1: {
             const c1 = C21 * invH;
-            if (hd === 0) for (let i = 0; i < n; i++) u[i] = -(dy[i] + c1 * ak1[i]);
-            else for (let i = 0; i < n; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i]);
+            if (hd === 0) for (let i = 0; i < nl; i++) u[i] = -(dy[i] + c1 * ak1[i]);
+            else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i]);
             break;
           }
           case 2: {
             const c1 = C31 * invH, c2 = C32 * invH;
-            if (hd === 0) for (let i = 0; i < n; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i]);
-            else for (let i = 0; i < n; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i]);
+            if (hd === 0) for (let i = 0; i < nl; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i]);
+            else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i]);
             break;
           }
           case 3: {
             const c1 = C41 * invH, c2 = C42 * invH, c3 = C43 * invH;
-            if (hd === 0) for (let i = 0; i < n; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i]);
-            else for (let i = 0; i < n; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i]);
+            if (hd === 0) for (let i = 0; i < nl; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i]);
+            else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i]);
             break;
           }
           case 4: {
             const c1 = C51 * invH, c2 = C52 * invH, c3 = C53 * invH, c4 = C54 * invH;
-            if (hd === 0) for (let i = 0; i < n; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i]);
-            else for (let i = 0; i < n; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i]);
+            if (hd === 0) for (let i = 0; i < nl; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i]);
+            else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i]);
             break;
           }
           default: {
             const c1 = C61 * invH, c2 = C62 * invH, c3 = C63 * invH, c4 = C64 * invH, c5 = C65 * invH;
-            if (hd === 0) for (let i = 0; i < n; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i] + c5 * ak5[i]);
-            else for (let i = 0; i < n; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i] + c5 * ak5[i]);
+            if (hd === 0) for (let i = 0; i < nl; i++) u[i] = -(dy[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i] + c5 * ak5[i]);
+            else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i] + c5 * ak5[i]);
           }
         }
-        luSolve(lu, n, piv, pattern, u);
+        luSolve(lu, nl, piv, pattern, u);
       }
-      for (let i = 0; i < n; i++) ynew[i] += ak6[i];
+      for (let i = 0; i < nl; i++) ynew[i] += ak6[i];
       stats.rhsEvals += 5;
 
       // Error: u_6 = y_new − y_embedded.
       let err = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < nl; i++) {
         const sk = atolv[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
         const r = ak6[i] / sk;
         err += r * r;
       }
-      err = Math.sqrt(err / n);
+      err = Math.sqrt(err / n); // n, not nl: the constant states add exact zeros
 
       if (!Number.isFinite(err)) {
         stats.rejected++;
@@ -377,14 +385,15 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
         const tNew = last ? t1 : t + h;
         const needDense = k < to && grid[k] <= tNew;
         if (needDense) {
-          for (let i = 0; i < n; i++) {
+          for (let i = 0; i < nl; i++) {
             rc0[i] = y[i];
             rc1[i] = ynew[i];
             rc2[i] = D21 * ak1[i] + D22 * ak2[i] + D23 * ak3[i] + D24 * ak4[i] + D25 * ak5[i];
             rc3[i] = D31 * ak1[i] + D32 * ak2[i] + D33 * ak3[i] + D34 * ak4[i] + D35 * ak5[i];
           }
         }
-        y.set(ynew);
+        if (nl === n) y.set(ynew);
+        else for (let i = 0; i < nl; i++) y[i] = ynew[i];
         t = tNew;
         if (needDense) {
           while (k < to && grid[k] <= tNew) {
@@ -394,7 +403,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
             } else {
               const s = (tg - tOld) / h;
               const s1 = 1 - s;
-              for (let i = 0; i < n; i++) yout[i] = rc0[i] * s1 + s * (rc1[i] + s1 * (rc2[i] + s * rc3[i]));
+              for (let i = 0; i < nl; i++) yout[i] = rc0[i] * s1 + s * (rc1[i] + s1 * (rc2[i] + s * rc3[i]));
               sink(k, tg, yout);
             }
             k++;
