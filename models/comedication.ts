@@ -17,7 +17,7 @@ export function comedicationRhs(y: Float64Array, p: Float64Array, dy: Float64Arr
   dy[S.agoGut] = -absorbed;
   dy[S.agoCentral] = f * absorbed - cleared;
   dy[S.agoEliminated] = (1 - f) * absorbed + cleared;
-  dy[S.agoBrain] = p[P.ago_ke0] * (agonistPlasmaNgMl(y, p) - y[S.agoBrain]);
+  dy[S.agoBrain] = p[P.ago_ke0] * ((1000 * y[S.agoCentral]) / p[P.ago_v] - y[S.agoBrain]); // agonistPlasmaNgMl, inline
 }
 
 /** Agonist plasma concentration (ng/mL = mg/L × 1000). */

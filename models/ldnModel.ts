@@ -6,7 +6,7 @@ import { ldnJacobian } from './ldnJacobian';
 import { OBSERVABLE_SPECS, O } from './observableSpecs';
 import { D, N_DERIVED, deriveParameters } from './derivedParameters';
 import { MW_BN, MW_NTX, N_PARAMETERS, P, PARAMETER_SPECS } from './parameterSpecs';
-import { bnPlasmaNm, ntxPlasmaNm, pharmacokineticsRhs } from './pharmacokinetics';
+import { pharmacokineticsRhs } from './pharmacokinetics';
 import { computeReceptorState, newReceptorScratch } from './receptorState';
 import { N_STATES, S } from './stateLayout';
 import { STATE_SPECS } from './stateSpecs';
@@ -84,8 +84,9 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       pharmacokineticsRhs(y, p, dy);
       comedicationRhs(y, p, dy);
       computeReceptorState(y, p, scratch);
-      scratch.cpNtx = ntxPlasmaNm(y, p);
-      scratch.cpBn = bnPlasmaNm(y, p);
+      // ntxPlasmaNm / bnPlasmaNm written out (see tlr4CytokinesRhs on helpers that return numbers).
+      scratch.cpNtx = (1000 * y[S.ntxCentral]) / p[P.ntx_v_c];
+      scratch.cpBn = (1000 * y[S.bnCentral]) / p[P.bn_v];
       brainBindingRhs(y, p, dy, scratch, metaboliteBinds);
       endogenousFeedbackRhs(y, p, dy, scratch, synthesisFeedback);
       tlr4CytokinesRhs(y, p, dy);

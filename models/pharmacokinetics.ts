@@ -36,16 +36,6 @@ export function presystemic6bn(p: Float64Array): number {
   return Math.min(p[P.ntx_f_presys_6bn], 1 - p[P.ntx_f_oral]);
 }
 
-/** Plasma naltrexone (nM = µmol/L × 1000). */
-export function ntxPlasmaNm(y: Float64Array, p: Float64Array): number {
-  return (1000 * y[S.ntxCentral]) / p[P.ntx_v_c];
-}
-
-/** Plasma 6β-naltrexol (nM). */
-export function bnPlasmaNm(y: Float64Array, p: Float64Array): number {
-  return (1000 * y[S.bnCentral]) / p[P.bn_v];
-}
-
 /** Analytic ∂f/∂y of the PK block (row-major n×n, only the nonzero PK entries are written). */
 export function pharmacokineticsJac(p: Float64Array, J: Float64Array, n: number): void {
   const ka = p[P.ntx_ka];

@@ -31,7 +31,10 @@ export function tlr4Inhibition(ceNtx: number, p: Float64Array): number {
 export function tlr4CytokinesRhs(y: Float64Array, p: Float64Array, dy: Float64Array): void {
   const kDeact = p[D.microglia_kd];
   const m0 = p[P.microglia_baseline];
-  const inhibition = tlr4Inhibition(y[S.ntxBrain], p);
+  // tlr4Inhibition(Ce, p), written out: a helper returning a number that V8 does not inline costs a heap allocation
+  // per RHS call.
+  const x = (p[P.tlr4_cns_accumulation] * y[S.ntxBrain]) / p[P.tlr4_ic50_nm];
+  const inhibition = x / (1 + x);
   // kAct·drive precomputed per run (derivedParameters.ts), the same product microgliaSteadyState forms.
   const a = p[D.microglia_act] * (1 - inhibition);
   // Written as (a + kd)·(M* − M) with M* = a/(a + kd): algebraically the same as a·(1 − M) − kd·M, but at the
