@@ -22,7 +22,8 @@ function parameterSpecs(h: Hypotheses | undefined): readonly ParameterSpec[] {
 
 const root = document.getElementById('app');
 if (root) {
-  const client = createEngineClient();
+  // The worker starts loading at once, in parallel with building the page (its first curve is then ready sooner).
+  const client = createEngineClient({ prestart: true });
   const app = new App(root, { client, parameterSpecs });
   try {
     // research tools (populations, sensitivity, fit): same client, the page's scenario B

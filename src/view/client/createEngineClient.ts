@@ -31,6 +31,12 @@ export interface EngineClientOptions {
    * WORKER_CRASH, and tries again only when the next call arrives (default 3).
    */
   readonly maxStartupFailures?: number;
+  /**
+   * Start one worker now instead of at the first call, so that its script loads, compiles and warms up
+   * (engine.worker.ts) while the page is still building itself; the page's first curve then meets a worker that is
+   * ready. Default false (tests count the workers they cause).
+   */
+  readonly prestart?: boolean;
 }
 
 /** A snapshot of the supervisor's counters, for tests, the load check and a debug read-out. */
@@ -389,6 +395,8 @@ export function createEngineClient(options: EngineClientOptions = {}): Supervise
     if (job.slot) kill(job.slot, 'CANCELLED', message, false);
     else dequeue(job, new EngineCallError('CANCELLED', message));
   }
+
+  if (options.prestart) spawn();
 
   return {
     simulate(scenario: Scenario, callOptions?: CallOptions): Promise<SimulationResult> {

@@ -6,7 +6,7 @@ import type { SimulationResult } from '../../../src/engine/result';
 import { fakeWorkerFactory, settledWithin, sleep, FakeWorker } from './fakeWorker';
 import { script, scriptedEngine, tagOf, workerOf } from './fakeEngine';
 
-function setup(options: { poolSize?: number; timeoutMs?: number; maxStartupFailures?: number } = {}) {
+function setup(options: { poolSize?: number; timeoutMs?: number; maxStartupFailures?: number; prestart?: boolean } = {}) {
   const factory = fakeWorkerFactory((i) => scriptedEngine(i));
   const client = createEngineClient({ createWorker: factory.create, ...options });
   return { client, made: factory.made, live: () => factory.made.filter((w) => !w.terminated) };
@@ -35,6 +35,18 @@ describe('createEngineClient (supervised comlink over a MessageChannel)', () => 
     const { client, made } = setup();
     expect(made).toHaveLength(0);
     client.dispose();
+  });
+
+  it('with prestart, starts one worker at once and runs the first call on it (no second worker)', async () => {
+    const { client, made } = setup({ prestart: true, poolSize: 2 });
+    expect(made).toHaveLength(1);
+    expect(client.counters()).toMatchObject({ spawned: 1, live: 1, inFlight: 0 });
+    const r = await client.simulate(script({ kind: 'answer', tag: 3 }));
+    expect(tagOf(r)).toBe(3);
+    expect(workerOf(r)).toBe(0);
+    expect(made).toHaveLength(1);
+    client.dispose();
+    expect(client.counters().live).toBe(0);
   });
 
   it('greets every new worker with one ping before its first call, and again after a respawn', async () => {
