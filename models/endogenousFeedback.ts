@@ -34,8 +34,9 @@ export function endogenousFeedbackRhs(
   const boundDegradation = p[D.bound_deg];
   const kdeg = p[D.mor_kdeg];
   // sⁿ once for both gains (feedbackGain's formula inline: pow is too large for V8 to inline, and each number a
-  // non-inlined call returns is a heap allocation).
-  const sn = pow(r.signalRel, p[P.feedback_hill]);
+  // non-inlined call returns is a heap allocation). n = 2 (the default) is s·s, exactly what pow returns for it.
+  const s = r.signalRel, n = p[P.feedback_hill];
+  const sn = n === 2 ? s * s : pow(s, n);
   const hR = p[P.mor_upreg_max], hE = p[P.endorphin_upreg_max];
   const synthesis = synthesisFeedback === 1 ? (1 + hR) / (1 + hR * sn) : 1;
   dy[S.morTotal] = kdeg * synthesis - kdeg * r.unblocked - boundDegradation * (y[S.morNtx] + y[S.morNtxTight] + y[S.morBn]);

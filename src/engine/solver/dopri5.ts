@@ -24,6 +24,9 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
 // Dense output (dopri5.f).
 const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
 const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
+/** The same weights as arrays for the kernels (rkKernels.ts), for stages 1, 3, 4, 5, 6, 7 (k2's weights are 0). */
+const ERR_WEIGHTS = Float64Array.of(E1, E3, E4, E5, E6, E7);
+const DENSE_WEIGHTS = Float64Array.of(D1, D3, D4, D5, D6, D7);
 
 // Step-size control as in dopri5.f: safety 0.9, step ratio within [0.2, 10], PI with beta = 0.04.
 const SAFE = 0.9;
@@ -93,6 +96,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
   const LAMBDA = 2;
   /** Two slots the kernels write their sums into (rkKernels.ts: a returned number would be allocated). */
   const SUM = 3;
+  /** The scalars a kernel needs (h·a_ij, h, θ, rtol), handed over in this array rather than as arguments. */
+  const cf = new Float64Array(5);
   ctl[FACOLD] = LOG_FACOLD_MIN;
   let stiff = false;
   let switchAt = NaN;
@@ -176,36 +181,44 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       for (let s = 1; s < 7; s++) {
         switch (s) {
           case 1:
-            axpy1(nl, y, h * A21, k1, y1);
+            cf[0] = h * A21;
+            axpy1(nl, y, cf, k1, y1);
             sys.rhs(t + C2 * h, y1, k2);
             break;
           case 2:
-            axpy2(nl, y, h * A31, k1, h * A32, k2, y1);
+            cf[0] = h * A31; cf[1] = h * A32;
+            axpy2(nl, y, cf, k1, k2, y1);
             sys.rhs(t + C3 * h, y1, k3);
             break;
           case 3:
-            axpy3(nl, y, h * A41, k1, h * A42, k2, h * A43, k3, y1);
+            cf[0] = h * A41; cf[1] = h * A42; cf[2] = h * A43;
+            axpy3(nl, y, cf, k1, k2, k3, y1);
             sys.rhs(t + C4 * h, y1, k4);
             break;
           case 4:
-            axpy4(nl, y, h * A51, k1, h * A52, k2, h * A53, k3, h * A54, k4, y1);
+            cf[0] = h * A51; cf[1] = h * A52; cf[2] = h * A53; cf[3] = h * A54;
+            axpy4(nl, y, cf, k1, k2, k3, k4, y1);
             sys.rhs(t + C5 * h, y1, k5);
             break;
           case 5:
-            axpy5(nl, y, h * A61, k1, h * A62, k2, h * A63, k3, h * A64, k4, h * A65, k5, ysti);
+            cf[0] = h * A61; cf[1] = h * A62; cf[2] = h * A63; cf[3] = h * A64; cf[4] = h * A65;
+            axpy5(nl, y, cf, k1, k2, k3, k4, k5, ysti);
             sys.rhs(tph, ysti, k6);
             break;
           default:
             // a_72 = 0: the 5th-order solution does not use k2.
-            axpy5(nl, y, h * A71, k1, h * A73, k3, h * A74, k4, h * A75, k5, h * A76, k6, y1);
+            cf[0] = h * A71; cf[1] = h * A73; cf[2] = h * A74; cf[3] = h * A75; cf[4] = h * A76;
+            axpy5(nl, y, cf, k1, k3, k4, k5, k6, y1);
             sys.rhs(tph, y1, k7);
         }
       }
       stats.rhsEvals += 6;
 
       // Error norm: RMS of the scaled local error h·Σ e_j k_j (kept in errv for failure reports).
-      combine6(nl, h, E1, k1, E3, k3, E4, k4, E5, k5, E6, k6, E7, k7, errv);
-      scaledSquares(nl, errv, y, y1, atolv, rtol, ctl, SUM);
+      cf[0] = h;
+      combine6(nl, cf, ERR_WEIGHTS, k1, k3, k4, k5, k6, k7, errv);
+      cf[0] = rtol;
+      scaledSquares(nl, errv, y, y1, atolv, cf, ctl, SUM);
       const err = Math.sqrt(ctl[SUM] / n);
 
       if (!Number.isFinite(err) || firstNonFinite(k7, nl) >= 0) {
@@ -255,8 +268,9 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
         const tNew = last ? t1 : t + h;
         const needDense = k < to && grid[k] <= tNew;
         if (needDense) {
-          denseCoefficients(nl, h, y, y1, k1, k7, rc1, rc2, rc3, rc4);
-          combine6(nl, h, D1, k1, D3, k3, D4, k4, D5, k5, D6, k6, D7, k7, rc5);
+          cf[0] = h;
+          denseCoefficients(nl, cf, y, y1, k1, k7, rc1, rc2, rc3, rc4);
+          combine6(nl, cf, DENSE_WEIGHTS, k1, k3, k4, k5, k6, k7, rc5);
         }
         copyInto(nl, y1, y);
         const swap = k1; k1 = k7; k7 = swap;
@@ -268,7 +282,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
             if (tg === tNew) {
               sink(k, tg, y);
             } else {
-              denseValue(nl, (tg - tOld) / h, rc1, rc2, rc3, rc4, rc5, yout);
+              cf[0] = (tg - tOld) / h;
+              denseValue(nl, cf, rc1, rc2, rc3, rc4, rc5, yout);
               sink(k, tg, yout);
             }
             k++;
