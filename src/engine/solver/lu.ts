@@ -27,7 +27,8 @@ export function createLuPattern(n: number): LuPattern {
 /**
  * Factors a = P·L·U in place (L unit lower, U upper, both stored in a); piv[k] is the row swapped with k.
  * Fills pattern with the nonzero structure for luSolve. Returns the first column with a zero pivot (the matrix
- * is singular), or -1 on success.
+ * is singular), or -1 on success. `ld` is the row stride of a (LAPACK's leading dimension, default n): with ld > n
+ * the leading n×n block of a larger matrix is factored in place — the solver's live states (OdeSystem.live).
  *
  * The patterns are written while eliminating rather than found by scanning the finished factors: the pivot row's
  * nonzero columns (needed for the update anyway) are U's row, and each multiplier is appended to its row of L
@@ -35,22 +36,22 @@ export function createLuPattern(n: number): LuPattern {
  * pivot, so the patterns hold exactly the nonzeros a scan would find (a multiplier that underflows to 0 is kept:
  * it adds 0 to a sum). Three O(n²) scans per factorisation fewer.
  */
-export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern): number {
+export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern, ld: number = n): number {
   const { lcols, lcnt, ucols, ucnt } = pattern;
   lcnt.fill(0);
   for (let k = 0; k < n; k++) {
     // Pivot: the largest |a[i][k]| for i ≥ k.
     let p = k;
-    let max = Math.abs(a[k * n + k]);
+    let max = Math.abs(a[k * ld + k]);
     for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(a[i * n + k]);
+      const v = Math.abs(a[i * ld + k]);
       if (v > max) { max = v; p = i; }
     }
     piv[k] = p;
     if (max === 0 || !Number.isFinite(max)) return k;
-    const rk = k * n;
+    const rk = k * ld;
     if (p !== k) {
-      const rp = p * n;
+      const rp = p * ld;
       for (let j = 0; j < n; j++) { const t = a[rk + j]; a[rk + j] = a[rp + j]; a[rp + j] = t; }
       // The multipliers moved with their rows: so do their column lists (both hold columns < k only).
       const ck = lcnt[k], cp = lcnt[p];
@@ -64,7 +65,7 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: L
     ucnt[k] = cnt;
     const inv = 1 / a[rk + k];
     for (let i = k + 1; i < n; i++) {
-      const ri = i * n;
+      const ri = i * ld;
       const aik = a[ri + k];
       if (aik === 0) continue;
       const m = aik * inv;
@@ -76,8 +77,8 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array, pattern: L
   return -1;
 }
 
-/** Solves (P·L·U) x = b in place (b becomes x), with a, piv and pattern from luFactor. */
-export function luSolve(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern, b: Float64Array): void {
+/** Solves (P·L·U) x = b in place (b becomes x), with a, piv, pattern (and ld) from luFactor. */
+export function luSolve(a: Float64Array, n: number, piv: Int32Array, pattern: LuPattern, b: Float64Array, ld: number = n): void {
   const { lcols, lcnt, ucols, ucnt } = pattern;
   // The factorisation swapped whole rows (multipliers included), so apply all the swaps to b first.
   for (let k = 0; k < n; k++) {
@@ -86,14 +87,14 @@ export function luSolve(a: Float64Array, n: number, piv: Int32Array, pattern: Lu
   }
   // Forward substitution with L (unit diagonal).
   for (let i = 1; i < n; i++) {
-    const ri = i * n;
+    const ri = i * ld;
     let s = b[i];
     for (let q = ri, e = ri + lcnt[i]; q < e; q++) { const j = lcols[q]; s -= a[ri + j] * b[j]; }
     b[i] = s;
   }
   // Back substitution with U.
   for (let i = n - 1; i >= 0; i--) {
-    const ri = i * n;
+    const ri = i * ld;
     let s = b[i];
     for (let q = ri, e = ri + ucnt[i]; q < e; q++) { const j = ucols[q]; s -= a[ri + j] * b[j]; }
     b[i] = s / a[ri + i];

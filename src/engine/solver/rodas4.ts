@@ -259,11 +259,11 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       // floating point and partial pivoting compares magnitudes, so the factors are exactly L and −U; the stage
       // right-hand sides below are negated to match, which gives bit for bit the u_s of factoring E itself.
       const fac = 1 / (h * GAMMA);
-      if (nl === n) lu.set(jac);
-      else for (let i = 0; i < nl; i++) for (let j = 0, r = i * n, q = i * nl; j < nl; j++) lu[q + j] = jac[r + j];
-      for (let i = 0; i < nl; i++) lu[i * nl + i] -= fac;
+      // Only the leading nl×nl block (the live states) is factored, in place with row stride n.
+      lu.set(jac);
+      for (let i = 0; i < nl; i++) lu[i * n + i] -= fac;
       stats.decompositions++;
-      if (luFactor(lu, nl, piv, pattern) >= 0) {
+      if (luFactor(lu, nl, piv, pattern, n) >= 0) {
         singularRetries++;
         if (singularRetries >= MAX_SINGULAR_RETRIES) {
           const s = solverFailure('STEP_UNDERFLOW', 'rodas4', sys, t, -1, h, opts);
@@ -283,7 +283,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
       // as one pass per earlier stage would: the same values, bit for bit, at about half the memory traffic.
       const invH = 1 / h;
       for (let i = 0; i < nl; i++) ak1[i] = -(dy1[i] + (autonomous ? 0 : h * D1) * fx[i]);
-      luSolve(lu, nl, piv, pattern, ak1);
+      luSolve(lu, nl, piv, pattern, ak1, n);
       for (let s = 1; s < 6; s++) {
         let u = ak2;
         switch (s) {
@@ -339,7 +339,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
             else for (let i = 0; i < nl; i++) u[i] = -(dy[i] + hd * fx[i] + c1 * ak1[i] + c2 * ak2[i] + c3 * ak3[i] + c4 * ak4[i] + c5 * ak5[i]);
           }
         }
-        luSolve(lu, nl, piv, pattern, u);
+        luSolve(lu, nl, piv, pattern, u, n);
       }
       for (let i = 0; i < nl; i++) ynew[i] += ak6[i];
       stats.rhsEvals += 5;
