@@ -64,4 +64,25 @@ describe('luFactor / luSolve', () => {
       for (let i = 0; i < n; i++) expect(Math.abs(b[i] - x[i])).toBeLessThan(1e-12 * (1 + Math.abs(x[i])));
     }
   });
+
+  it('factors the leading n×n block of a larger matrix in place (leading dimension) exactly as the block alone', () => {
+    // RODAS4 factors the live states' block inside a copy of the full Jacobian; the other entries must not matter.
+    const rng = createRng(9);
+    for (const [n, ld] of [[5, 9], [16, 23], [1, 4]]) {
+      const block = Float64Array.from({ length: n * n }, () => rng.normal());
+      const big = Float64Array.from({ length: ld * ld }, () => 1e6 * rng.normal()); // junk outside the block
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) big[i * ld + j] = block[i * n + j];
+      const pivA = new Int32Array(n), pivB = new Int32Array(ld);
+      const patA = createLuPattern(n), patB = createLuPattern(ld);
+      expect(luFactor(block, n, pivA, patA)).toBe(-1);
+      expect(luFactor(big, n, pivB, patB, ld)).toBe(-1);
+      const b = Float64Array.from({ length: n }, () => rng.normal());
+      const xa = b.slice(), xb = new Float64Array(ld);
+      xb.set(b);
+      luSolve(block, n, pivA, patA, xa);
+      luSolve(big, n, pivB, patB, xb, ld);
+      expect(Array.from(xb.subarray(0, n))).toEqual(Array.from(xa));
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(big[i * ld + j]).toBe(block[i * n + j]);
+    }
+  });
 });
