@@ -20,7 +20,7 @@ import { S } from './stateLayout';
 export function brainBindingRhs(
   y: Float64Array, p: Float64Array, dy: Float64Array, r: ReceptorScratch, metaboliteBinds: number,
 ): void {
-  // Plasma levels and the bound-receptor degradation rate come in the scratch object (see ReceptorScratch).
+  // Plasma levels come in the scratch object (see ReceptorScratch); rate constants from p's derived part.
   const cpNtx = r.cpNtx, cpBn = r.cpBn;
   dy[S.ntxBrain] = p[P.ntx_ke0] * (cpNtx - y[S.ntxBrain]);
   dy[S.bnBrain] = p[P.bn_ke0] * (cpBn - y[S.bnBrain]);

@@ -17,10 +17,6 @@ import { S } from './stateLayout';
  *   C' = kad·(s_ago − C)                                      counter-adaptation to an exogenous agonist signal
  * where s = opioid_signal_rel. At the drug-free state s = 1, so every derivative is exactly 0.
  */
-export function feedbackGain(s: number, h: number, n: number): number {
-  return (1 + h) / (1 + h * pow(s, n));
-}
-
 /** d g / d s, for the Jacobian. */
 export function feedbackGainSlope(s: number, h: number, n: number): number {
   if (s <= 0) return n === 1 ? -h * (1 + h) : 0;
@@ -33,8 +29,9 @@ export function endogenousFeedbackRhs(
 ): void {
   const boundDegradation = p[D.bound_deg];
   const kdeg = p[D.mor_kdeg];
-  // sⁿ once for both gains (feedbackGain's formula inline: pow is too large for V8 to inline, and each number a
-  // non-inlined call returns is a heap allocation). n = 2 (the default) is s·s, exactly what pow returns for it.
+  // g(s) for both gains with sⁿ computed once, written out rather than through a helper: pow is too large for V8 to
+  // inline, and each number a non-inlined call returns is a heap allocation. n = 2 (the default) is s·s, exactly
+  // what pow returns for it.
   const s = r.signalRel, n = p[P.feedback_hill];
   const sn = n === 2 ? s * s : pow(s, n);
   const hR = p[P.mor_upreg_max], hE = p[P.endorphin_upreg_max];

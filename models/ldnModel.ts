@@ -28,7 +28,6 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
   const metaboliteBinds = hypotheses.metabolite_occupancy ? 1 : 0;
   const scratch = newReceptorScratch();
 
-
   const id = `ldn-full:${hypotheses.persistence}|${hypotheses.upregulation}|${hypotheses.tlr4}|${hypotheses.metabolite_occupancy ? 'metab' : 'nometab'}`;
 
   return {
@@ -84,7 +83,8 @@ export function createLdnModel(hypotheses: Required<Hypotheses>, defaults: Reado
       pharmacokineticsRhs(y, p, dy);
       comedicationRhs(y, p, dy);
       computeReceptorState(y, p, scratch);
-      // ntxPlasmaNm / bnPlasmaNm written out (see tlr4CytokinesRhs on helpers that return numbers).
+      // Plasma NTX and 6BN in nM (µmol/L × 1000) for the binding module, written out here rather than by helpers
+      // that return numbers (see tlr4CytokinesRhs).
       scratch.cpNtx = (1000 * y[S.ntxCentral]) / p[P.ntx_v_c];
       scratch.cpBn = (1000 * y[S.bnCentral]) / p[P.bn_v];
       brainBindingRhs(y, p, dy, scratch, metaboliteBinds);
