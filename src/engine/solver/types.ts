@@ -14,9 +14,9 @@ export interface OdeSystem {
   readonly autonomous?: boolean;
   /**
    * States 0 … live−1 can change; the states from `live` on are constant over the segment (their derivative is
-   * exactly 0: a model's switched-off options, Model.liveStates). DOPRI5 then forms stages, error and dense output
-   * for the live states only, and still divides the error norm by n — the constant states would add exact zeros —
-   * so the steps and the results are bit for bit those of the full system. Default n.
+   * exactly 0: a model's switched-off options, Model.liveStates). DOPRI5 and RODAS4 then form stages, error, dense
+   * output (and RODAS its LU) for the live states only, and still divide the error norm by n — the constant states
+   * would add exact zeros — so the steps and the results are bit for bit those of the full system. Default n.
    */
   readonly live?: number;
 }
