@@ -1,7 +1,7 @@
 import { OK, type Status } from '../status';
 import { exp, log } from '../../../models/math/deterministicMath';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
+import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, liveCount, firstNonFiniteOf, firstNonFinite, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 import { axpy1, axpy2, axpy3, axpy4, axpy5, combine6, copyInto, denseCoefficients, denseValue, diffSquares, scaledSquares } from './rkKernels';
 
@@ -133,7 +133,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     // n: the system's size (the error norm's divisor); nl: the states that can change (OdeSystem.live). Every
     // loop of a step runs over the live states only. The constant tail keeps its value in every stage argument.
     const n = n_;
-    const nl = sys.live === undefined ? n : Math.max(0, Math.min(n, sys.live));
+    const nl = liveCount(sys);
     // k1 and k7 swap places after each accepted step (first same as last).
     let k1 = k1_, k7 = k7_;
     const k2 = k2_, k3 = k3_, k4 = k4_, k5 = k5_, k6 = k6_;

@@ -1,6 +1,6 @@
 import { OK, type Status } from '../status';
 import type { Integrator, OdeSystem, OutputSink, SolveOptions, SolveStats } from './types';
-import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, firstNonFiniteOf, nonfiniteState, worstState } from './solverFailure';
+import { firstGridIndexAfter, solverFailure, invalidSegment, fillAtol, liveCount, firstNonFiniteOf, nonfiniteState, worstState } from './solverFailure';
 import { initialStep } from './initialStep';
 import { createLuPattern, luFactor, luSolve, type LuPattern } from './lu';
 
@@ -200,7 +200,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
     // live columns and their right-hand sides are zero, so the live block's solution is the full solution's, and
     // pivoting picks the same rows (the zeros never win) — bit for bit the full system's steps (tested).
     const n = n_;
-    const nl = sys.live === undefined ? n : Math.max(0, Math.min(n, sys.live));
+    const nl = liveCount(sys);
     const dy1 = dy1_, dy = dy_, fx = fx_, ynew = ynew_, tmp = tmp_, atolv = atolv_, yout = yout_;
     const ak1 = ak1_, ak2 = ak2_, ak3 = ak3_, ak4 = ak4_, ak5 = ak5_, ak6 = ak6_;
     const rc0 = rc0_, rc1 = rc1_, rc2 = rc2_, rc3 = rc3_;

@@ -141,6 +141,11 @@ export function fillAtol(atolv: Float64Array, atol: number | Float64Array): void
   else atolv.set(atol);
 }
 
+/** How many leading states a segment integrates (OdeSystem.live, clamped to [0, n]; n when absent). */
+export function liveCount(sys: OdeSystem): number {
+  return sys.live === undefined ? sys.n : Math.max(0, Math.min(sys.n, sys.live));
+}
+
 /** The first non-finite component of f, else of y (−1 when both are finite): the state to blame at a segment start. */
 export function firstNonFiniteOf(f: Float64Array, y: Float64Array, n: number): number {
   const i = firstNonFinite(f, n);
