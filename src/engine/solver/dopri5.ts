@@ -171,46 +171,45 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       let last = false;
       if (t + 1.01 * h >= t1) { h = t1 - t; last = true; }
 
-      // Stages 2–7 through one RHS call site (the seventh is f at the new point: first same as last). One call
-      // site keeps the optimised code small: V8 inlines the model's RHS once, not six times, which makes the
-      // first (cold) run compile far sooner. Stage 6's argument is kept in ysti for the stiffness test.
-      // Each stage's argument y + h·Σ_j a_sj k_j is one fused pass (arrays and h·a_sj in locals): about twice
-      // as fast as a pass per earlier stage, which loaded and stored the argument up to six times. The sum is
-      // still formed left to right from y, so every value is bitwise what the per-stage passes gave.
+      // Stages 2–7 through one RHS call site (the seventh is f at the new point: first same as last), so that
+      // V8 inlines the model's RHS into this loop once, not six times. Stage 6's argument is kept in ysti for the
+      // stiffness test. Each stage's argument y + h·Σ_j a_sj k_j is one fused pass (rkKernels.ts), formed left
+      // to right from y, so every value is bitwise what separate per-stage passes gave.
       const tph = last ? t1 : t + h;
       for (let s = 1; s < 7; s++) {
+        let tc = tph, arg = y1, out = k7;
         switch (s) {
           case 1:
             cf[0] = h * A21;
             axpy1(nl, y, cf, k1, y1);
-            sys.rhs(t + C2 * h, y1, k2);
+            tc = t + C2 * h; out = k2;
             break;
           case 2:
             cf[0] = h * A31; cf[1] = h * A32;
             axpy2(nl, y, cf, k1, k2, y1);
-            sys.rhs(t + C3 * h, y1, k3);
+            tc = t + C3 * h; out = k3;
             break;
           case 3:
             cf[0] = h * A41; cf[1] = h * A42; cf[2] = h * A43;
             axpy3(nl, y, cf, k1, k2, k3, y1);
-            sys.rhs(t + C4 * h, y1, k4);
+            tc = t + C4 * h; out = k4;
             break;
           case 4:
             cf[0] = h * A51; cf[1] = h * A52; cf[2] = h * A53; cf[3] = h * A54;
             axpy4(nl, y, cf, k1, k2, k3, k4, y1);
-            sys.rhs(t + C5 * h, y1, k5);
+            tc = t + C5 * h; out = k5;
             break;
           case 5:
             cf[0] = h * A61; cf[1] = h * A62; cf[2] = h * A63; cf[3] = h * A64; cf[4] = h * A65;
             axpy5(nl, y, cf, k1, k2, k3, k4, k5, ysti);
-            sys.rhs(tph, ysti, k6);
+            arg = ysti; out = k6;
             break;
           default:
             // a_72 = 0: the 5th-order solution does not use k2.
             cf[0] = h * A71; cf[1] = h * A73; cf[2] = h * A74; cf[3] = h * A75; cf[4] = h * A76;
             axpy5(nl, y, cf, k1, k3, k4, k5, k6, y1);
-            sys.rhs(tph, y1, k7);
         }
+        sys.rhs(tc, arg, out);
       }
       stats.rhsEvals += 6;
 
