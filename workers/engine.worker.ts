@@ -15,6 +15,6 @@ import { holdLifeLock } from './holdLifeLock';
 expose(createEngineApi({ simulate, simulatePopulation, localSensitivity, fitToData }, holdLifeLock()));
 
 // Warm the JIT on a short LDN run, so that the user's first curve does not pay all of the engine's cold start
-// (a fixed JIT warm-up: in Node the first 28-day run takes 33–51 ms, later ones ~2.3 ms; doc/notes/solver.md).
+// (a fixed JIT warm-up: in Node the first 28-day run takes 31–48 ms, later ones ~1.9 ms; doc/notes/solver.md).
 // It runs before any message is handled.
 simulate({ version: 1, duration_h: 48, output_step_h: 1, regimen: '4.5 mg q24h x 2 at 22:00' });
