@@ -13,6 +13,8 @@ import { axpy1, axpy2, axpy3, axpy4, axpy5, combine6, copyInto, denseCoefficient
  */
 
 const C2 = 0.2, C3 = 0.3, C4 = 0.8, C5 = 8 / 9;
+/** c_s of stages 2–5 indexed by the stage loop's s (1–4); stages 6 and 7 are at t + h. */
+const STAGE_C = Float64Array.of(0, C2, C3, C4, C5);
 const A21 = 0.2;
 const A31 = 3 / 40, A32 = 9 / 40;
 const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
@@ -134,6 +136,7 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
     // loop of a step runs over the live states only. The constant tail keeps its value in every stage argument.
     const n = n_;
     const nl = liveCount(sys);
+    const autonomous = sys.autonomous === true;
     // k1 and k7 swap places after each accepted step (first same as last).
     let k1 = k1_, k7 = k7_;
     const k2 = k2_, k3 = k3_, k4 = k4_, k5 = k5_, k6 = k6_;
@@ -177,27 +180,27 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
       // to right from y, so every value is bitwise what separate per-stage passes gave.
       const tph = last ? t1 : t + h;
       for (let s = 1; s < 7; s++) {
-        let tc = tph, arg = y1, out = k7;
+        let arg = y1, out = k7;
         switch (s) {
           case 1:
             cf[0] = h * A21;
             axpy1(nl, y, cf, k1, y1);
-            tc = t + C2 * h; out = k2;
+            out = k2;
             break;
           case 2:
             cf[0] = h * A31; cf[1] = h * A32;
             axpy2(nl, y, cf, k1, k2, y1);
-            tc = t + C3 * h; out = k3;
+            out = k3;
             break;
           case 3:
             cf[0] = h * A41; cf[1] = h * A42; cf[2] = h * A43;
             axpy3(nl, y, cf, k1, k2, k3, y1);
-            tc = t + C4 * h; out = k4;
+            out = k4;
             break;
           case 4:
             cf[0] = h * A51; cf[1] = h * A52; cf[2] = h * A53; cf[3] = h * A54;
             axpy4(nl, y, cf, k1, k2, k3, k4, y1);
-            tc = t + C5 * h; out = k5;
+            out = k5;
             break;
           case 5:
             cf[0] = h * A61; cf[1] = h * A62; cf[2] = h * A63; cf[3] = h * A64; cf[4] = h * A65;
@@ -209,7 +212,11 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
             cf[0] = h * A71; cf[1] = h * A73; cf[2] = h * A74; cf[3] = h * A75; cf[4] = h * A76;
             axpy5(nl, y, cf, k1, k3, k4, k5, k6, y1);
         }
-        sys.rhs(tc, arg, out);
+        // An autonomous system does not read t (OdeSystem.autonomous), so it gets the constant 0: a fractional stage
+        // time passed to an RHS V8 has not inlined is boxed, a heap allocation per call. The stage time is formed
+        // only on the other branch (formed before the test, it was boxed all the same).
+        if (autonomous) sys.rhs(0, arg, out);
+        else sys.rhs(s < 5 ? t + STAGE_C[s] * h : tph, arg, out);
       }
       stats.rhsEvals += 6;
 

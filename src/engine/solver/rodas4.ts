@@ -306,7 +306,9 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
             for (let i = 0; i < nl; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i] + ak5[i];
             u = ak6;
         }
-        sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
+        // t = 0 for an autonomous system, as in DOPRI5 (a fractional time passed to the RHS is a heap allocation).
+        if (autonomous) sys.rhs(0, ynew, dy);
+        else sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
         const hd = autonomous ? 0 : h * STAGE_D[s];
         switch (s) {
           case 1: {
