@@ -151,7 +151,8 @@ export function createDopri5(config: Dopri5Config = {}): Dopri5Integrator {
 
     let k = firstGridIndexAfter(grid, from, to, t0);
     let t = t0;
-    sys.rhs(t, y, k1);
+    if (autonomous) sys.rhs(0, y, k1);
+    else sys.rhs(t, y, k1);
     stats.rhsEvals++;
     const bad0 = firstNonFiniteOf(k1, y, n);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'dopri5', sys, t, bad0, 0, opts);

@@ -29,7 +29,8 @@ export function initialStep(
   let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
   h = Math.min(h, hmax);
   for (let i = 0; i < n; i++) y1[i] = y[i] + h * f0[i];
-  sys.rhs(t + h, y1, f1);
+  if (sys.autonomous === true) sys.rhs(0, y1, f1); // OdeSystem.autonomous: t = 0
+  else sys.rhs(t + h, y1, f1);
   stats.rhsEvals++;
   let der2 = 0;
   for (let i = 0; i < n; i++) {

@@ -215,7 +215,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
     let k = firstGridIndexAfter(grid, from, to, t0);
     let t = t0;
-    sys.rhs(t, y, dy1);
+    if (autonomous) sys.rhs(0, y, dy1);
+    else sys.rhs(t, y, dy1);
     stats.rhsEvals++;
     const bad0 = firstNonFiniteOf(dy1, y, n);
     if (bad0 >= 0) return solverFailure('NONFINITE', 'rodas4', sys, t, bad0, 0, opts);
@@ -243,7 +244,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
 
       if (needJac) {
         // dy1 = f(t, y) is current (computed at segment start or after the last accepted step).
-        jacobian(sys, t, y, stats);
+        if (autonomous) jacobian(sys, 0, y, stats);
+        else jacobian(sys, t, y, stats);
         if (stopWhenNonstiff && jacCount++ % NORM_EVERY === 0) jnorm = jacNormInf();
         if (!autonomous) {
           const delt = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t)));
@@ -306,7 +308,7 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
             for (let i = 0; i < nl; i++) ynew[i] = y[i] + A51 * ak1[i] + A52 * ak2[i] + A53 * ak3[i] + A54 * ak4[i] + ak5[i];
             u = ak6;
         }
-        // t = 0 for an autonomous system, as in DOPRI5 (a fractional time passed to the RHS is a heap allocation).
+        // t = 0 for an autonomous system (OdeSystem.autonomous; a fractional time passed to the RHS is boxed).
         if (autonomous) sys.rhs(0, ynew, dy);
         else sys.rhs(t + STAGE_NODE[s] * h, ynew, dy);
         const hd = autonomous ? 0 : h * STAGE_D[s];
@@ -453,7 +455,8 @@ export function createRodas4(config: Rodas4Config = {}): Rodas4Integrator {
           return OK;
         }
         h = hnew;
-        sys.rhs(t, y, dy1);
+        if (autonomous) sys.rhs(0, y, dy1);
+        else sys.rhs(t, y, dy1);
         stats.rhsEvals++;
         needJac = true;
       } else {

@@ -106,7 +106,7 @@ export function firstNonFinite(a: Float64Array, n: number): number {
  * non-finite component of the method's trial arrays (an overflow of y). `scratch` receives f.
  */
 export function nonfiniteState(sys: OdeSystem, y: Float64Array, tBad: number, scratch: Float64Array, n: number, ...trials: Float64Array[]): number {
-  sys.rhs(tBad, y, scratch);
+  sys.rhs(sys.autonomous === true ? 0 : tBad, y, scratch);
   let i = firstNonFinite(scratch, n);
   for (let k = 0; i < 0 && k < trials.length; k++) i = firstNonFinite(trials[k], n);
   return i;

@@ -9,8 +9,8 @@ export interface OdeSystem {
   readonly stateIds?: readonly string[];
   /**
    * True when rhs does not depend on t (within a segment). Lets the Rosenbrock solver skip the finite-difference
-   * ∂f/∂t (one RHS evaluation per step), and the solvers pass t = 0 to rhs at their stages (a fractional time
-   * would be a heap allocation per call). Default false: assume it may depend on t.
+   * ∂f/∂t (one RHS evaluation per step), and the solvers then call rhs and jac with t = 0: a fractional time
+   * passed to a function V8 has not inlined is boxed, a heap allocation per call. Default false: t is passed.
    */
   readonly autonomous?: boolean;
   /**

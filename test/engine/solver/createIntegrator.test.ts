@@ -256,4 +256,28 @@ describe('createIntegrator', () => {
       expect(status.message).toContain('solver.rtol');
     });
   });
+
+  for (const method of ['dopri5', 'rodas4', 'auto'] as const) {
+    it(`${method}: passes t = 0 to an autonomous system's rhs and jac, and the true times to any other`, () => {
+      // y' = −y on [2, 5]. Declared autonomous, the solver may hand over any t (the RHS does not read it) and hands
+      // over 0, so that no fractional stage time is boxed per call. Not declared so, every call must see a time in
+      // [t0, t1] — and most of them a stage time strictly inside (t0, t1), so the two cases really differ.
+      for (const [autonomous, withJac] of [[true, false], [true, true], [false, false], [false, true]]) {
+        const ts: number[] = [];
+        const sys: OdeSystem = { n: 1, autonomous, rhs: (t, y, d) => { ts.push(t); d[0] = -y[0]; } };
+        // With an analytic Jacobian its t is recorded too; without, RODAS forms one by differences of rhs calls.
+        if (withJac) sys.jac = (t, _y, J) => { ts.push(t); J[0] = -1; };
+        const y = new Float64Array([1]);
+        const st = createIntegrator(method).integrate(sys, y, 2, 5, new Float64Array(0), 0, 0, () => {}, { rtol: 1e-8, atol: 1e-12 }, newStats());
+        expect(st.code).toBe('ok');
+        expect(Math.abs(y[0] - Math.exp(-3)) / Math.exp(-3)).toBeLessThan(1e-6);
+        expect(ts.length).toBeGreaterThan(6);
+        if (autonomous) expect(ts.every((t) => t === 0)).toBe(true);
+        else {
+          expect(ts.every((t) => t >= 2 && t <= 5)).toBe(true);
+          expect(ts.filter((t) => t > 2 && t < 5).length).toBeGreaterThan(ts.length / 2);
+        }
+      }
+    });
+  }
 });
