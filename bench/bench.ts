@@ -30,7 +30,8 @@ const DAYS = 28;
 const SCENARIO = { version: 1, duration_h: DAYS * 24, output_step_h: 1, regimen: `4.5 mg q24h x ${DAYS}` } as const;
 /** Stiff variant: binding 500× faster at the same affinity (KD = koff/kon unchanged). */
 const STIFF_KOFF = 1000;
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 21);
+/** Timed calls per median: 101 keeps the median within a few per cent on a busy 2-core machine (21 moved it by up to 15 %). */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 101);
 const POP_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1000);
 const SKIP_MATHJS = process.env.BENCH_SKIP_MATHJS === '1';
 
@@ -178,14 +179,14 @@ function nsPerModelCall(prep: PreparedSimulation, p0: Float64Array): { rhs: numb
   const J = new Float64Array(n * n);
   const sink = new Float64Array(1);
   const time = (calls: number, fn: (i: number) => void): number => {
-    let ns = NaN;
-    for (let r = 0; r < 3; r++) {
-      // two warm-up passes, then one timed pass
+    // Two warm-up passes, then the median of five timed ones (a single pass was sometimes 2× off on a busy machine).
+    const ns: number[] = [];
+    for (let r = 0; r < 7; r++) {
       const t0 = performance.now();
       for (let i = 0; i < calls; i++) fn(i);
-      ns = ((performance.now() - t0) * 1e6) / calls;
+      if (r >= 2) ns.push(((performance.now() - t0) * 1e6) / calls);
     }
-    return ns;
+    return median(ns);
   };
   const rhs = time(400_000, (i) => { m.rhs(i * 1e-3, states[i % states.length], p, dy); sink[0] += dy[i % n]; });
   const jac = m.jac ? time(40_000, (i) => { m.jac!(i * 1e-3, states[i % states.length], p, J); sink[0] += J[i % (n * n)]; }) : 0;
