@@ -68,7 +68,10 @@ export interface Model {
   readonly observables: readonly ObservableSpec[];
   /** Where doses go: at least `naltrexone`; `agonist` when co-medication is modelled. */
   readonly doseTargets: Readonly<Record<string, DoseTarget>>;
-  /** True when rhs does not depend on t (no clock-driven input inside the model): lets a Rosenbrock solver skip ∂f/∂t. */
+  /**
+   * True when rhs does not depend on t (no clock-driven input inside the model): lets a Rosenbrock solver skip ∂f/∂t,
+   * and the solvers then call rhs and jac with t = 0 (OdeSystem.autonomous).
+   */
   readonly autonomous?: boolean;
   /**
    * How many leading states can change in a run with parameters p and doses to the targets `dosed`: every state
