@@ -8,8 +8,8 @@
 // as a bundle).
 //
 // Why Vite with topLevelVar off: the engine runs in the page's worker, and Vite bundles workers (Rolldown) keeping
-// top-level `const`. esbuild, and Vite's own main-page build, emit every top-level binding as `var`; V8 cannot
-// treat a `var` binding as a constant, so each index lookup in the RHS (`p[P.ntx_ka]`, `y[S.ntxGut]`) stays a load
+// top-level `const`. esbuild, and Vite's own main-page build, emit every top-level binding as `var`; Node 20's V8
+// does not treat a `var` binding as a constant, so each index lookup in the RHS (`p[P.ntx_ka]`, `y[S.ntxGut]`) stays a load
 // of the binding and of the property, where with `const` TurboFan folds it to a number. Measured on the default
 // 28-day run: the model's RHS 55 ns as `var`, 37 ns as `const`; the whole run 2.3 ms against 1.9–2.1 ms. (That is
 // Node 20's V8; Chromium 156 runs both forms alike, ~1.6 ms in a worker: doc/notes/solver.md, "Fourth pass".)
